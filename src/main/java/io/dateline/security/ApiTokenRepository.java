@@ -1,0 +1,32 @@
+package io.dateline.security;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface ApiTokenRepository extends JpaRepository<ApiToken, UUID> {
+
+    Optional<ApiToken> findByTokenHash(String tokenHash);
+
+    List<ApiToken> findAllByOrderByCreatedAtDesc();
+
+    @Query("""
+            select count(t) > 0 from ApiToken t
+            where t.role = io.dateline.security.Role.ADMIN and t.revokedAt is null
+              and (t.expiresAt is null or t.expiresAt > :now)""")
+    boolean existsActiveAdmin(Instant now);
+
+    /**
+     * Records use at most once a minute per token, so that a busy client does not turn every read
+     * into a write.
+     */
+    @Modifying
+    @Query("""
+            update ApiToken t set t.lastUsedAt = :now
+            where t.id = :id and (t.lastUsedAt is null or t.lastUsedAt < :threshold)""")
+    int touch(UUID id, Instant now, Instant threshold);
+}

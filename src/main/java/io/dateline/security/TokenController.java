@@ -1,0 +1,68 @@
+package io.dateline.security;
+
+import io.dateline.platform.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/admin/tokens")
+@Tag(name = "Admin: tokens", description = "Issue, list and revoke API tokens (ADMIN)")
+@SecurityRequirement(name = "bearer")
+class TokenController {
+
+    private final TokenService tokens;
+
+    TokenController(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @PostMapping
+    @Operation(summary = "Issue a token", description = "The secret is in this response only; it is stored as a hash.")
+    ResponseEntity<IssuedToken> create(@Valid @RequestBody CreateTokenRequest request) {
+        IssuedToken issued = tokens.issue(request.name(), request.role(), request.expiresAt(), null);
+        return ResponseEntity.created(URI.create("/api/v1/admin/tokens/" + issued.id()))
+                .body(issued);
+    }
+
+    @GetMapping
+    @Operation(summary = "List tokens", description = "All tokens, newest first, without their secrets.")
+    TokenList list() {
+        return new TokenList(tokens.list());
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Revoke a token", description = "The token stops working at once. Revoking twice is harmless.")
+    ResponseEntity<Void> revoke(@PathVariable UUID id) {
+        if (!tokens.revoke(id)) {
+            throw new ProblemException(
+                    HttpStatus.NOT_FOUND, "token-not-found", "Token not found", "No token has id " + id + ".");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    record CreateTokenRequest(
+            @NotBlank @Size(max = 100) String name,
+            @NotNull Role role,
+            @Future Instant expiresAt) {}
+
+    record TokenList(List<TokenService.TokenView> items) {}
+}

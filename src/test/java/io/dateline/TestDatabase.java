@@ -1,0 +1,111 @@
+package io.dateline;
+
+import io.dateline.platform.EmbeddedPostgresServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The one database configuration every test that needs PostgreSQL imports. By default it is an
+ * embedded PostgreSQL 17, started once per JVM on a throw-away directory and shared by all
+ * contexts. With {@code -Ddateline.test.db=testcontainers}, or when a Docker engine answers and the
+ * property is not {@code embedded}, it is Testcontainers' postgres:17 instead.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestDatabase {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    @Conditional(UseTestcontainers.class)
+    static class Containerized {
+
+        @Bean
+        @ServiceConnection
+        PostgreSQLContainer postgres() {
+            return new PostgreSQLContainer("postgres:17.6");
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    @Conditional(UseEmbedded.class)
+    static class Embedded {
+
+        @Bean
+        JdbcConnectionDetails embeddedTestDatabase() {
+            String url = SharedEmbedded.SERVER.jdbcUrl();
+            return new JdbcConnectionDetails() {
+                @Override
+                public String getJdbcUrl() {
+                    return url;
+                }
+
+                @Override
+                public String getUsername() {
+                    return EmbeddedPostgresServer.USER;
+                }
+
+                @Override
+                public String getPassword() {
+                    return "";
+                }
+            };
+        }
+    }
+
+    /** Started on first use; stopped when the test JVM exits. */
+    static final class SharedEmbedded {
+
+        static final EmbeddedPostgresServer SERVER = start();
+
+        private static EmbeddedPostgresServer start() {
+            try {
+                EmbeddedPostgresServer server = EmbeddedPostgresServer.start(
+                        Files.createTempDirectory("dateline-test-pg").resolve("data"), 0, true);
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
+                return server;
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+    }
+
+    static boolean useTestcontainers() {
+        String choice = System.getProperty("dateline.test.db", "auto");
+        return switch (choice) {
+            case "testcontainers" -> true;
+            case "embedded" -> false;
+            default -> dockerMayRun() && DockerClientFactory.instance().isDockerAvailable();
+        };
+    }
+
+    /** Cheap pre-check, so that machines without Docker do not pay for (and log) a failed probe. */
+    private static boolean dockerMayRun() {
+        return System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"));
+    }
+
+    static class UseTestcontainers implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return useTestcontainers();
+        }
+    }
+
+    static class UseEmbedded implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !useTestcontainers();
+        }
+    }
+}
