@@ -157,7 +157,9 @@ class RateStore {
             int digits = iso.getDefaultFractionDigits();
             return new NewCurrency(
                     rate.code(),
-                    rate.numericCode() != null ? rate.numericCode() : iso.getNumericCodeAsString(),
+                    rate.numericCode() != null
+                            ? rate.numericCode()
+                            : iso.getNumericCode() > 0 ? iso.getNumericCodeAsString() : null,
                     iso.getDisplayName(Locale.ENGLISH),
                     rate.name() != null ? rate.name() : iso.getDisplayName(new Locale("ru")),
                     digits < 0 ? null : digits);

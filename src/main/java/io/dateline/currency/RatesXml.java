@@ -1,5 +1,6 @@
 package io.dateline.currency;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +24,8 @@ final class RatesXml {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // errors are reported through exceptions; without a reporter the JDK also prints them to stderr
+        factory.setXMLReporter((message, type, info, location) -> {});
         return factory;
     }
 
@@ -36,10 +39,10 @@ final class RatesXml {
 
     /**
      * A broken connection surfaces inside the parser; it stays an I/O failure (worth a retry), while
-     * anything else is a malformed file.
+     * anything else, bytes that do not fit the declared encoding included, is a malformed file.
      */
     static RuntimeException failure(XMLStreamException ex) {
-        if (ex.getNestedException() instanceof IOException io) {
+        if (ex.getNestedException() instanceof IOException io && !(io instanceof CharConversionException)) {
             return new UncheckedIOException(io);
         }
         return new MalformedRatesException("not well-formed XML: " + ex.getMessage(), ex);
