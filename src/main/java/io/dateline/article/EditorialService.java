@@ -64,6 +64,8 @@ class EditorialService {
 
     private final TopicService topics;
 
+    private final ArticleTopicAssignments topicCounts;
+
     private final HtmlSanitizer sanitizer;
 
     private final MergePatches mergePatches;
@@ -81,6 +83,7 @@ class EditorialService {
             ArticleRevisions revisions,
             IdempotencyKeys idempotencyKeys,
             TopicService topics,
+            ArticleTopicAssignments topicCounts,
             HtmlSanitizer sanitizer,
             MergePatches mergePatches,
             NewsroomProperties newsroom,
@@ -91,6 +94,7 @@ class EditorialService {
         this.revisions = revisions;
         this.idempotencyKeys = idempotencyKeys;
         this.topics = topics;
+        this.topicCounts = topicCounts;
         this.sanitizer = sanitizer;
         this.mergePatches = mergePatches;
         this.newsroom = newsroom;
@@ -187,6 +191,7 @@ class EditorialService {
             Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(String.valueOf(id)));
             articles.delete(article);
             articles.flush();
+            topicCounts.forgetCountsAfterCommit();
         });
     }
 
@@ -256,6 +261,7 @@ class EditorialService {
     private Saved recordRevision(Article article, String action, String editor, TopicNames names, Instant now) {
         String snapshot = jsonMapper.writeValueAsString(ArticleSnapshot.of(article, names));
         revisions.record(article.id(), article.version(), action, editor, now, snapshot);
+        topicCounts.forgetCountsAfterCommit();
         return new Saved(EditorArticleResponse.from(article, names, now), etag(article), false);
     }
 
