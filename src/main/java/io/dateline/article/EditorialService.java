@@ -31,6 +31,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -224,7 +225,7 @@ class EditorialService {
     RevisionResponse revision(long id, long version) {
         requireExists(id);
         var stored = revisions.find(id, version).orElseThrow(() -> new RevisionNotFoundException(id, version));
-        ArticleSnapshot snapshot = jsonMapper.readValue(stored.snapshotJson(), ArticleSnapshot.class);
+        ArticleSnapshot snapshot = stored(stored.snapshotJson(), ArticleSnapshot.class);
         RevisionSummary summary = stored.summary();
         return new RevisionResponse(
                 summary.version(), summary.action(), summary.editor(), summary.createdAt(), snapshot);
@@ -273,7 +274,7 @@ class EditorialService {
         if (!previous.requestHash().equals(requestHash)) {
             throw new IdempotencyKeyReusedException(key);
         }
-        EditorArticleResponse body = jsonMapper.readValue(previous.body(), EditorArticleResponse.class);
+        EditorArticleResponse body = stored(previous.body(), EditorArticleResponse.class);
         return new Saved(body, previous.etag(), true);
     }
 
@@ -299,7 +300,7 @@ class EditorialService {
 
     private ArticleSnapshot snapshotOf(long id, long version) {
         var stored = revisions.find(id, version).orElseThrow(() -> new RevisionNotFoundException(id, version));
-        return jsonMapper.readValue(stored.snapshotJson(), ArticleSnapshot.class);
+        return stored(stored.snapshotJson(), ArticleSnapshot.class);
     }
 
     private ArticleRequest requestOf(Article article) {
@@ -443,6 +444,17 @@ class EditorialService {
         } catch (OptimisticLockingFailureException concurrentWrite) {
             throw new StaleArticleException(id);
         }
+    }
+
+    /**
+     * Reads JSON this service stored earlier. Leniently: a snapshot written years ago may carry a
+     * member that the current code no longer has, and must still be shown and restorable.
+     */
+    private <T> T stored(String json, Class<T> type) {
+        return jsonMapper
+                .readerFor(type)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(json);
     }
 
     /** Microseconds, as PostgreSQL stores them, so that a response equals what a later read returns. */
