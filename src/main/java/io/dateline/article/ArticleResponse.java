@@ -1,0 +1,65 @@
+package io.dateline.article;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A published article as readers get it, one page at a time.
+ *
+ * @param page the page in {@code html}, 1-based
+ * @param html sanitized HTML of that page
+ * @param related editor-chosen articles that are themselves published
+ */
+record ArticleResponse(
+        @Schema(example = "1042") long id,
+
+        @Schema(example = "lavrov-meets-un-envoy-on-syria-talks")
+        String slug,
+
+        @Schema(example = "Lavrov meets UN envoy on Syria talks")
+        String headline,
+
+        String lead,
+        @Schema(example = "MOSCOW") String dateline,
+        @Schema(example = "Dateline") String source,
+        String byline,
+        @Schema(example = "en") String language,
+        List<TopicLabel> topics,
+        @Schema(example = "2014-12-22T19:08:00+03:00") OffsetDateTime publishedAt,
+        @Schema(example = "Europe/Moscow") String timeZone,
+        @Schema(example = "2") int pageCount,
+        @Schema(example = "1") int page,
+
+        @Schema(example = "<p>Russian Foreign Minister met the envoy on Monday.</p>")
+        String html,
+
+        List<ExternalLinkResponse> externalLinks,
+        List<ArticleSummary> related) {
+
+    static ArticleResponse from(
+            ArticleRow row,
+            List<TopicLabel> topics,
+            int page,
+            String html,
+            List<ExternalLinkResponse> links,
+            List<ArticleSummary> related) {
+        return new ArticleResponse(
+                row.id(),
+                row.slug(),
+                row.headline(),
+                row.lead(),
+                row.dateline(),
+                row.source(),
+                row.byline(),
+                row.language(),
+                topics,
+                row.publishedAtInZone(),
+                row.timeZone(),
+                row.pageCount(),
+                page,
+                html,
+                links,
+                related);
+    }
+}

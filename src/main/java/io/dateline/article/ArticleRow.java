@@ -1,0 +1,36 @@
+package io.dateline.article;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/** The article table's row without pages and body text: what lists and headers need. */
+record ArticleRow(
+        long id,
+        String slug,
+        String headline,
+        String lead,
+        String dateline,
+        String source,
+        String byline,
+        String language,
+        String timeZone,
+        int pageCount,
+        ArticleStatus status,
+        Instant publishedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+
+    OffsetDateTime publishedAtInZone() {
+        return inZone(publishedAt, timeZone);
+    }
+
+    String statusAt(Instant now) {
+        return status == ArticleStatus.PUBLISHED && publishedAt.isAfter(now) ? "SCHEDULED" : status.name();
+    }
+
+    static OffsetDateTime inZone(Instant instant, String timeZone) {
+        return instant == null ? null : instant.atZone(ZoneId.of(timeZone)).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,135 @@
+package io.dateline.article;
+
+import io.dateline.platform.ETags;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.zip.CRC32C;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading articles. The public methods are the API other features (feed, search, syndication)
+ * build on: they select article ids with their own queries and turn them into summaries here, two
+ * queries per page whatever its size.
+ */
+@Service
+public class ArticleService {
+
+    private final ArticleQueries queries;
+
+    private final Clock clock;
+
+    ArticleService(ArticleQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /**
+     * Summaries of the given articles, in the order of {@code ids}, whatever their status: the
+     * caller decided what may be shown. Unknown ids are skipped. One query for the articles and one
+     * for all their topics.
+     */
+    @Transactional(readOnly = true)
+    public List<ArticleSummary> summaries(List<Long> ids) {
+        Map<Long, ArticleRow> rows =
+                queries.rows(ids).stream().collect(Collectors.toMap(ArticleRow::id, Function.identity()));
+        Map<Long, List<TopicLabel>> topics = queries.topicLabels(rows.keySet());
+        return ids.stream()
+                .distinct()
+                .filter(rows::containsKey)
+                .map(id -> ArticleSummary.from(rows.get(id), topics.getOrDefault(id, List.of())))
+                .toList();
+    }
+
+    /** Like {@link #summaries(List)}, keeping only articles the public may see now. */
+    @Transactional(readOnly = true)
+    public List<ArticleSummary> visibleSummaries(List<Long> ids) {
+        Instant now = clock.instant();
+        Map<Long, ArticleRow> rows = queries.rows(ids).stream()
+                .filter(row -> row.status() == ArticleStatus.PUBLISHED
+                        && !row.publishedAt().isAfter(now))
+                .collect(Collectors.toMap(ArticleRow::id, Function.identity()));
+        Map<Long, List<TopicLabel>> topics = queries.topicLabels(rows.keySet());
+        return ids.stream()
+                .distinct()
+                .filter(rows::containsKey)
+                .map(id -> ArticleSummary.from(rows.get(id), topics.getOrDefault(id, List.of())))
+                .toList();
+    }
+
+    /** "All news" without filters or cursors: the newest published articles. */
+    @Transactional(readOnly = true)
+    ArticleList<ArticleSummary> latest(int limit) {
+        return ArticleList.of(summaries(queries.visibleIds(clock.instant(), limit)));
+    }
+
+    /** An editor's list of one workflow state. */
+    @Transactional(readOnly = true)
+    ArticleList<EditorArticleSummary> byStatus(String status, int limit) {
+        Instant now = clock.instant();
+        List<Long> ids = switch (status) {
+            case "PUBLISHED" -> queries.visibleIds(now, limit);
+            case "SCHEDULED" -> queries.scheduledIds(now, limit);
+            default -> queries.idsByStatus(ArticleStatus.valueOf(status), limit);
+        };
+        Map<Long, ArticleRow> rows =
+                queries.rows(ids).stream().collect(Collectors.toMap(ArticleRow::id, Function.identity()));
+        Map<Long, List<TopicLabel>> topics = queries.topicLabels(rows.keySet());
+        return ArticleList.of(ids.stream()
+                .filter(rows::containsKey)
+                .map(id -> EditorArticleSummary.from(rows.get(id), topics.getOrDefault(id, List.of()), now))
+                .toList());
+    }
+
+    /**
+     * One page of a published article. Anything the public may not see is "not found", exactly like
+     * an id that never existed.
+     */
+    @Transactional(readOnly = true)
+    PublicArticle read(String idOrSlug, int page) {
+        Instant now = clock.instant();
+        ArticleRow row = resolve(idOrSlug)
+                .flatMap(queries::row)
+                .filter(candidate -> candidate.status() == ArticleStatus.PUBLISHED
+                        && !candidate.publishedAt().isAfter(now))
+                .orElseThrow(() -> new ArticleNotFoundException(idOrSlug));
+        if (page > row.pageCount()) {
+            throw new PageNotFoundException(page, row.pageCount());
+        }
+        String html = queries.pageHtml(row.id(), page).orElseThrow(() -> new PageNotFoundException(page, 0));
+        List<TopicLabel> topics = queries.topicLabels(List.of(row.id())).getOrDefault(row.id(), List.of());
+        List<Long> relatedIds = queries.visibleRelatedIds(row.id(), now);
+        List<ArticleSummary> related = summaries(relatedIds);
+        ArticleResponse body = ArticleResponse.from(row, topics, page, html, queries.externalLinks(row.id()), related);
+        return new PublicArticle(body, publicETag(row, topics, related), row.updatedAt());
+    }
+
+    Optional<Long> resolve(String idOrSlug) {
+        if (idOrSlug.matches("\\d{1,18}")) {
+            return Optional.of(Long.parseLong(idOrSlug));
+        }
+        return queries.idBySlug(idOrSlug);
+    }
+
+    /**
+     * Weak, because the body also shows other rows than the article's own: topic names and the
+     * related articles that are visible. Their fingerprint is part of the tag, so that renaming a
+     * topic or unpublishing a related article invalidates cached copies at once.
+     */
+    static String publicETag(ArticleRow row, List<TopicLabel> topics, List<ArticleSummary> related) {
+        CRC32C crc = new CRC32C();
+        crc.update(topics.toString().getBytes(StandardCharsets.UTF_8));
+        crc.update(related.toString().getBytes(StandardCharsets.UTF_8));
+        String fingerprint = HexFormat.of().toHexDigits((int) crc.getValue());
+        return ETags.weak(row.id() + "-" + row.version() + "-" + fingerprint);
+    }
+
+    record PublicArticle(ArticleResponse body, String etag, Instant lastModified) {}
+}

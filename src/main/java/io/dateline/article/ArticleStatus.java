@@ -1,0 +1,8 @@
+package io.dateline.article;
+
+/** Stored states. "Scheduled" is not stored: it is PUBLISHED with a publish time still to come. */
+enum ArticleStatus {
+    DRAFT,
+    PUBLISHED,
+    ARCHIVED
+}

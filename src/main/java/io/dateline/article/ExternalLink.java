@@ -1,0 +1,36 @@
+package io.dateline.article;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/** "In other media": a link to coverage elsewhere. */
+@Embeddable
+class ExternalLink {
+
+    private String title;
+
+    private String url;
+
+    @Column(name = "source_name")
+    private String sourceName;
+
+    protected ExternalLink() {}
+
+    ExternalLink(String title, String url, String sourceName) {
+        this.title = title;
+        this.url = url;
+        this.sourceName = sourceName;
+    }
+
+    String title() {
+        return title;
+    }
+
+    String url() {
+        return url;
+    }
+
+    String sourceName() {
+        return sourceName;
+    }
+}
