@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -30,24 +29,6 @@ class ArticleController {
     ArticleController(ArticleService articles, HttpProperties http) {
         this.articles = articles;
         this.http = http;
-    }
-
-    @GetMapping(params = "!status")
-    @Operation(
-            summary = "All news",
-            description = "The newest published articles, newest first (publishedAt desc, id desc). Editors list"
-                    + " drafts, scheduled and archived articles with ?status= (see Editorial).")
-    @ApiResponse(responseCode = "200", description = "A page of summaries")
-    @ApiResponse(
-            responseCode = "400",
-            description = "limit out of range",
-            content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<ArticleList<ArticleSummary>> latest(
-            @Parameter(description = "How many articles, 1 to 100") @RequestParam(defaultValue = "20") @Min(1) @Max(100)
-                    int limit) {
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(http.articleMaxAge()).cachePublic())
-                .body(articles.latest(limit));
     }
 
     @GetMapping(value = "/{idOrSlug}", params = "!view")

@@ -49,7 +49,8 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, Object>> errors = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-            errors.add(Map.of("field", error.getField(), "message", messageOf(error.getDefaultMessage())));
+            String message = error.isBindingFailure() ? "has an invalid value" : messageOf(error.getDefaultMessage());
+            errors.add(Map.of("field", error.getField(), "message", message));
         }
         ex.getBindingResult()
                 .getGlobalErrors()
