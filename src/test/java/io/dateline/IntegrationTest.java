@@ -18,5 +18,5 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({TestDatabase.class, TestSecurity.class})
+@Import({TestDatabase.class, TestSecurity.class, QueryCounting.class})
 public @interface IntegrationTest {}

@@ -7,10 +7,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -41,47 +39,6 @@ class ArticleController {
         this.articles = articles;
         this.editorial = editorial;
         this.http = http;
-    }
-
-    @GetMapping
-    @PreAuthorize("#status == null or hasRole('EDITOR')")
-    @Operation(
-            summary = "All news, or an editor's list by workflow state",
-            description = "Without status: the newest published articles, newest first (publishedAt desc, id desc),"
-                    + " anonymous and cacheable. With status (EDITOR, bearer token): DRAFT and ARCHIVED most recently"
-                    + " changed first, PUBLISHED newest first, SCHEDULED (published, time still to come) next to"
-                    + " appear first; private, never cached.")
-    @ApiResponse(
-            responseCode = "200",
-            description = "A list of ArticleSummary, or of EditorArticleSummary when status is given",
-            content = @Content(schema = @Schema(oneOf = {PublicList.class, EditorList.class})))
-    @ApiResponse(
-            responseCode = "400",
-            description = "Unknown status or limit out of range",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "401",
-            description = "status without a valid token",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "403",
-            description = "status without the EDITOR role",
-            content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<ArticleList<?>> list(
-            @Parameter(description = "DRAFT, PUBLISHED, SCHEDULED or ARCHIVED; editors only")
-                    @RequestParam(required = false)
-                    @Pattern(regexp = "DRAFT|PUBLISHED|SCHEDULED|ARCHIVED")
-                    String status,
-            @Parameter(description = "How many articles, 1 to 100") @RequestParam(defaultValue = "20") @Min(1) @Max(100)
-                    int limit) {
-        if (status != null) {
-            return ResponseEntity.ok()
-                    .cacheControl(EditorialController.EDITOR_VIEW)
-                    .body(articles.byStatus(status, limit));
-        }
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(http.articleMaxAge()).cachePublic())
-                .body(articles.latest(limit));
     }
 
     @GetMapping("/{idOrSlug}")
@@ -126,9 +83,4 @@ class ArticleController {
                 .header("Link", "</api/v1/articles/" + article.body().slug() + ">; rel=\"canonical\"")
                 .body(article.body());
     }
-
-    /** For the OpenAPI description only: the two shapes of the list. */
-    private record PublicList(List<ArticleSummary> items) {}
-
-    private record EditorList(List<EditorArticleSummary> items) {}
 }

@@ -11,10 +11,13 @@ import org.springframework.util.unit.DataSize;
  *
  * @param articleMaxAge how long clients and CDNs may reuse a published article or the topic list
  *     without asking again; short, because a correction or an unpublish must reach readers soon
+ * @param feedMaxAge how long a page of an anonymous stream may be reused; shorter than for an
+ *     article, since "All news" changes with every publication
  * @param maxRequestSize largest request body accepted; larger ones are refused with 413 before
  *     anything reads them
  */
 @ConfigurationProperties("dateline.http")
 public record HttpProperties(
         @DefaultValue("60s") Duration articleMaxAge,
+        @DefaultValue("15s") Duration feedMaxAge,
         @DefaultValue("2MB") DataSize maxRequestSize) {}

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Readers",
-        allowedDependencies = {"security", "platform"})
+        allowedDependencies = {"security", "platform", "topic"})
 package io.dateline.reader;

@@ -1,0 +1,260 @@
+package io.dateline.feed;
+
+import io.dateline.article.ArticleService;
+import io.dateline.article.EditorArticleSummary;
+import io.dateline.platform.HttpProperties;
+import io.dateline.platform.ProblemException;
+import io.dateline.reader.FeedPreferences;
+import io.dateline.reader.ReaderPreferencesService;
+import io.dateline.topic.TopicService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** "All news", one topic's stream, and a reader's own feed: the same paging, different filters. */
+@RestController
+@Tag(name = "Feed", description = "News streams with filters and \"Show more\" cursor paging")
+class FeedController {
+
+    private final FeedService feed;
+
+    private final TopicService topics;
+
+    private final ReaderPreferencesService preferences;
+
+    private final ArticleService articles;
+
+    private final HttpProperties http;
+
+    FeedController(
+            FeedService feed,
+            TopicService topics,
+            ReaderPreferencesService preferences,
+            ArticleService articles,
+            HttpProperties http) {
+        this.feed = feed;
+        this.articles = articles;
+        this.topics = topics;
+        this.preferences = preferences;
+        this.http = http;
+    }
+
+    @GetMapping("/api/v1/articles")
+    @PreAuthorize("#status == null or hasRole('EDITOR')")
+    @Operation(
+            summary = "All news, or an editor's list by workflow state",
+            description = "Without status: published articles, newest first (publishedAt desc, id desc), anonymous"
+                    + " and cacheable; every filter combines with the others; walk the stream by passing nextCursor"
+                    + " back as cursor with the same filters. With status (EDITOR, bearer token): DRAFT and ARCHIVED"
+                    + " most recently changed first, PUBLISHED newest first, SCHEDULED next to appear first, up to"
+                    + " limit, private and never cached.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of the stream, or the editor's list when status is given",
+            content = @Content(schema = @Schema(oneOf = {FeedPage.class, EditorList.class})))
+    @FeedErrorResponses
+    @ApiResponse(
+            responseCode = "401",
+            description = "status without a valid token",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "status without the EDITOR role",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<?> allNews(
+            @Parameter(description = "DRAFT, PUBLISHED, SCHEDULED or ARCHIVED: an editor's list (EDITOR)")
+                    @RequestParam(required = false)
+                    @Pattern(
+                            regexp = "DRAFT|PUBLISHED|SCHEDULED|ARCHIVED",
+                            message = "must be DRAFT, PUBLISHED, SCHEDULED or ARCHIVED")
+                    String status,
+            @ParameterObject @Valid StreamParameters parameters,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        if (status != null) {
+            return ResponseEntity.ok()
+                    .cacheControl(CacheControl.noStore().cachePrivate())
+                    .body(new EditorList(articles.byStatus(status, parameters.limitOrDefault())));
+        }
+        FeedQuery query = feed.compose(parameters.filter(), FeedPreferences.NONE);
+        return respond(feed.page(query, parameters.cursor(), parameters.limitOrDefault()), ifNoneMatch, false);
+    }
+
+    @GetMapping("/api/v1/topics/{slug}/articles")
+    @Operation(
+            summary = "One topic's stream",
+            description = "Published articles filed under this topic, newest first; the same filters and paging as"
+                    + " All news.")
+    @FeedErrorResponses
+    @ApiResponse(
+            responseCode = "404",
+            description = "No topic has this slug",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<FeedPage> topicStream(
+            @Parameter(description = "Topic slug", example = "world") @PathVariable String slug,
+            @ParameterObject @Valid StreamParameters parameters,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        if (topics.find(slug).isEmpty()) {
+            throw new ProblemException(
+                            HttpStatus.NOT_FOUND,
+                            "topic-not-found",
+                            "Topic not found",
+                            "No topic has slug " + slug + ".")
+                    .with("slug", slug);
+        }
+        FeedQuery query = feed.compose(parameters.filter().withTopic(slug), FeedPreferences.NONE);
+        return respond(feed.page(query, parameters.cursor(), parameters.limitOrDefault()), ifNoneMatch, false);
+    }
+
+    @GetMapping("/api/v1/feed")
+    @Operation(
+            summary = "My feed",
+            description = "With a token whose preferences have filterEnabled: published articles in any followed topic"
+                    + " (all topics when none are followed), none in a muted topic, in the chosen languages;"
+                    + " the query filters narrow it further. filter=off, or an anonymous caller, gets All news."
+                    + " Personalised pages are cached privately only.")
+    @FeedErrorResponses
+    ResponseEntity<FeedPage> myFeed(
+            Authentication caller,
+            @Parameter(
+                            description = "off shows All news without the preferences",
+                            schema = @Schema(allowableValues = {"on", "off"}))
+                    @RequestParam(defaultValue = "on")
+                    @Pattern(regexp = "on|off", message = "must be on or off")
+                    String filter,
+            @ParameterObject @Valid StreamParameters parameters,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        boolean signedIn = caller != null && !(caller instanceof AnonymousAuthenticationToken);
+        FeedPreferences applied = signedIn && filter.equals("on")
+                ? preferences.feedPreferencesOf(caller.getName())
+                : FeedPreferences.NONE;
+        FeedQuery query = feed.compose(parameters.filter(), applied);
+        return respond(feed.page(query, parameters.cursor(), parameters.limitOrDefault()), ifNoneMatch, signedIn);
+    }
+
+    private ResponseEntity<FeedPage> respond(FeedService.Result result, String ifNoneMatch, boolean personal) {
+        CacheControl cache = personal
+                ? CacheControl.maxAge(http.feedMaxAge()).cachePrivate()
+                : CacheControl.maxAge(http.feedMaxAge()).cachePublic();
+        if (ifNoneMatch != null && matches(ifNoneMatch, result.etag())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(result.etag())
+                    .cacheControl(cache)
+                    .varyBy(HttpHeaders.AUTHORIZATION)
+                    .build();
+        }
+        return ResponseEntity.ok()
+                .eTag(result.etag())
+                .cacheControl(cache)
+                .varyBy(HttpHeaders.AUTHORIZATION)
+                .body(result.page());
+    }
+
+    /** If-None-Match uses the weak comparison: any listed tag equal to ours, W/ or not. */
+    private static boolean matches(String ifNoneMatch, String etag) {
+        String ours = etag.startsWith("W/") ? etag.substring(2) : etag;
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(ours)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An editor's list of one workflow state. */
+    record EditorList(List<EditorArticleSummary> items) {}
+
+    /** Query parameters shared by every stream. */
+    record StreamParameters(
+            @Parameter(description = "Only articles filed under any of these topic slugs (repeatable)")
+            List<@Size(max = 80) String> topic,
+
+            @Parameter(description = "Never articles filed under any of these topic slugs (repeatable)")
+            List<@Size(max = 80) String> excludeTopic,
+
+            @Parameter(description = "Only articles in these ISO 639-1 languages (repeatable)", example = "en")
+            List<@Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code such as en") String> language,
+
+            @Parameter(
+                    description = "Published at or after this instant (ISO-8601 with offset)",
+                    example = "2024-05-01T00:00:00Z")
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            OffsetDateTime since,
+
+            @Parameter(description = "Published before this instant (ISO-8601 with offset)")
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            OffsetDateTime until,
+
+            @Parameter(description = "Source credit, case-insensitive", example = "Dateline") @Size(max = 100)
+            String source,
+
+            @Parameter(description = "Dateline place, case-insensitive", example = "MOSCOW") @Size(max = 100)
+            String dateline,
+
+            @Parameter(description = "Page size, 1 to 100", example = "20") @Min(1) @Max(100)
+            Integer limit,
+
+            @Parameter(description = "nextCursor of the previous page, with the same filters") @Size(max = 512)
+            String cursor) {
+
+        static final int DEFAULT_LIMIT = 20;
+
+        int limitOrDefault() {
+            return limit == null ? DEFAULT_LIMIT : limit;
+        }
+
+        FeedFilter filter() {
+            if (since != null && until != null && !since.isBefore(until)) {
+                throw new ProblemException(
+                                HttpStatus.BAD_REQUEST, "validation", "Invalid request", "since must be before until.")
+                        .with("errors", List.of(java.util.Map.of("field", "since", "message", "must be before until")));
+            }
+            return new FeedFilter(
+                    topic == null ? List.of() : topic,
+                    excludeTopic == null ? List.of() : excludeTopic,
+                    language == null ? List.of() : language,
+                    since == null ? null : since.toInstant(),
+                    until == null ? null : until.toInstant(),
+                    blankToNull(source),
+                    blankToNull(dateline));
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.dateline.feed;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The filters a client put on a stream request, before they are resolved and composed. */
+record FeedFilter(
+        List<String> topics,
+        List<String> excludeTopics,
+        List<String> languages,
+        Instant since,
+        Instant until,
+        String source,
+        String dateline) {
+
+    static FeedFilter none() {
+        return new FeedFilter(List.of(), List.of(), List.of(), null, null, null, null);
+    }
+
+    FeedFilter withTopic(String slug) {
+        List<String> all = new java.util.ArrayList<>(topics);
+        all.add(slug);
+        return new FeedFilter(all, excludeTopics, languages, since, until, source, dateline);
+    }
+}

@@ -1,0 +1,181 @@
+package io.dateline.feed;
+
+import io.dateline.article.ArticleSummary;
+import io.dateline.article.TopicLabel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds and runs the one SQL statement of a feed page. Two shapes, chosen by the query:
+ *
+ * <ul>
+ *   <li>No topic condition: a backward range scan of the partial index article_published_idx
+ *       (published_at desc, id desc), the other filters applied to each row it reads.
+ *   <li>Topic conditions: for each topic of the smallest "any of" group, a range scan of
+ *       article_topic_stream_idx (topic_id, published_at desc, article_id desc) limited to one
+ *       page, merged with UNION ALL and cut to one page again. The newest page of the union is
+ *       always inside the union of each topic's newest page (an article's rank within any one of
+ *       its topics is never worse than its rank overall), so the result is exact while every
+ *       branch reads at most a page of matching rows.
+ * </ul>
+ *
+ * The page's topics come back with the rows as a JSON array built by a correlated subquery, which
+ * PostgreSQL evaluates only for the rows returned: a page is one statement, whatever its size.
+ */
+@Repository
+class FeedRepository {
+
+    private static final String COLUMNS = """
+            a.id, a.slug, a.headline, a.lead, a.dateline, a.source, a.language, a.published_at,
+            a.time_zone, a.page_count, a.version,
+            (select coalesce(json_agg(json_build_object('slug', tp.slug, 'name', tp.name, 'primary', x.is_primary)
+                                      order by x.is_primary desc, tp.position, tp.name), '[]')
+               from article_topic x join topic tp on tp.id = x.topic_id
+              where x.article_id = a.id) as topics""";
+
+    private static final TypeReference<List<TopicLabel>> TOPICS = new TypeReference<>() {};
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    private final JsonMapper json;
+
+    FeedRepository(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Up to {@code limit} visible articles after {@code after} (null: from the newest). */
+    List<FeedRow> page(FeedQuery query, FeedPosition after, Instant now, int limit) {
+        MapSqlParameterSource params =
+                new MapSqlParameterSource().addValue("now", utc(now)).addValue("limit", limit);
+        String sql = query.topicGroups().isEmpty() ? streamSql(query, after, params) : topicSql(query, after, params);
+        return jdbc.query(sql, params, this::row);
+    }
+
+    /** The SQL a page would run, for EXPLAIN in benchmarks and tests. */
+    String sql(FeedQuery query, FeedPosition after, MapSqlParameterSource params) {
+        return query.topicGroups().isEmpty() ? streamSql(query, after, params) : topicSql(query, after, params);
+    }
+
+    private static String streamSql(FeedQuery query, FeedPosition after, MapSqlParameterSource params) {
+        StringBuilder sql = new StringBuilder("select ")
+                .append(COLUMNS)
+                .append("\n  from article a\n where a.status = 'PUBLISHED' and a.published_at <= :now");
+        if (after != null) {
+            sql.append("\n   and (a.published_at, a.id) < (:afterAt, :afterId)");
+            params.addValue("afterAt", utc(after.publishedAt())).addValue("afterId", after.id());
+        }
+        appendArticleFilters(sql, query, query.topicGroups(), params);
+        sql.append("\n order by a.published_at desc, a.id desc\n limit :limit");
+        return sql.toString();
+    }
+
+    private static String topicSql(FeedQuery query, FeedPosition after, MapSqlParameterSource params) {
+        List<Set<Long>> groups = new ArrayList<>(query.topicGroups());
+        groups.sort(Comparator.comparingInt(Set::size));
+        List<Set<Long>> others = groups.subList(1, groups.size());
+        List<Long> driving = groups.get(0).stream()
+                .filter(id -> !query.excludedTopicIds().contains(id))
+                .sorted()
+                .toList();
+        if (after != null) {
+            params.addValue("afterAt", utc(after.publishedAt())).addValue("afterId", after.id());
+        }
+        StringBuilder union = new StringBuilder();
+        for (int i = 0; i < driving.size(); i++) {
+            String topic = "topic" + i;
+            params.addValue(topic, driving.get(i));
+            if (i > 0) {
+                union.append("\n    union all\n");
+            }
+            union.append("    (select t.article_id, t.published_at\n")
+                    .append("       from article_topic t join article a on a.id = t.article_id\n")
+                    .append("      where t.topic_id = :")
+                    .append(topic)
+                    .append(" and t.published_at is not null and t.published_at <= :now");
+            if (after != null) {
+                union.append("\n        and (t.published_at, t.article_id) < (:afterAt, :afterId)");
+            }
+            StringBuilder filters = new StringBuilder();
+            appendArticleFilters(filters, query, others, params);
+            union.append(filters.toString().replace("\n", "\n     "))
+                    .append("\n      order by t.published_at desc, t.article_id desc\n      limit :limit)");
+        }
+        return "select " + COLUMNS + "\n  from (select distinct article_id, published_at from (\n" + union
+                + "\n  ) branches) page\n  join article a on a.id = page.article_id"
+                + "\n order by page.published_at desc, page.article_id desc\n limit :limit";
+    }
+
+    private static void appendArticleFilters(
+            StringBuilder sql, FeedQuery query, List<Set<Long>> topicGroups, MapSqlParameterSource params) {
+        if (query.languages() != null) {
+            sql.append("\n   and a.language in (:languages)");
+            params.addValue("languages", List.copyOf(query.languages()));
+        }
+        if (query.since() != null) {
+            sql.append("\n   and a.published_at >= :since");
+            params.addValue("since", utc(query.since()));
+        }
+        if (query.until() != null) {
+            sql.append("\n   and a.published_at < :until");
+            params.addValue("until", utc(query.until()));
+        }
+        if (query.source() != null) {
+            sql.append("\n   and lower(a.source) = lower(:source)");
+            params.addValue("source", query.source());
+        }
+        if (query.dateline() != null) {
+            sql.append("\n   and lower(a.dateline) = lower(:dateline)");
+            params.addValue("dateline", query.dateline());
+        }
+        for (int i = 0; i < topicGroups.size(); i++) {
+            String group = "group" + i;
+            sql.append("\n   and exists (select 1 from article_topic g where g.article_id = a.id and g.topic_id in (:")
+                    .append(group)
+                    .append("))");
+            params.addValue(group, List.copyOf(topicGroups.get(i)));
+        }
+        if (!query.excludedTopicIds().isEmpty()) {
+            sql.append("\n   and not exists (select 1 from article_topic m where m.article_id = a.id"
+                    + " and m.topic_id in (:excluded))");
+            params.addValue("excluded", List.copyOf(query.excludedTopicIds()));
+        }
+    }
+
+    private FeedRow row(ResultSet rs, int rowNum) throws SQLException {
+        Instant publishedAt = rs.getTimestamp("published_at").toInstant();
+        String timeZone = rs.getString("time_zone");
+        OffsetDateTime local = publishedAt.atZone(ZoneId.of(timeZone)).toOffsetDateTime();
+        long id = rs.getLong("id");
+        ArticleSummary summary = new ArticleSummary(
+                id,
+                rs.getString("slug"),
+                rs.getString("headline"),
+                rs.getString("lead"),
+                rs.getString("dateline"),
+                rs.getString("source"),
+                rs.getString("language"),
+                json.readValue(rs.getString("topics"), TOPICS),
+                local,
+                timeZone,
+                rs.getInt("page_count"));
+        return new FeedRow(summary, rs.getLong("version"), new FeedPosition(publishedAt, id));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,109 @@
+package io.dateline.feed;
+
+import io.dateline.platform.Cursors;
+import io.dateline.platform.InvalidCursorException;
+import io.dateline.reader.FeedPreferences;
+import io.dateline.topic.TopicRef;
+import io.dateline.topic.TopicService;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The feed filter: composes a request's filters and, for a reader's own feed, the reader's
+ * preferences into one {@link FeedQuery}, and pages through it with signed keyset cursors.
+ */
+@Service
+class FeedService {
+
+    private final FeedRepository feed;
+
+    private final TopicService topics;
+
+    private final Cursors cursors;
+
+    private final Clock clock;
+
+    FeedService(FeedRepository feed, TopicService topics, Cursors cursors, Clock clock) {
+        this.feed = feed;
+        this.topics = topics;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    /** Resolves the request's filters; unknown topic slugs are rejected (422) naming them. */
+    FeedQuery compose(FeedFilter filter, FeedPreferences preferences) {
+        FeedQuery query = FeedQuery.ALL
+                .requireAnyOf(ids(topics.requireAll(filter.topics())))
+                .exclude(ids(topics.requireAll(filter.excludeTopics())))
+                .inLanguages(Set.copyOf(filter.languages()))
+                .between(filter.since(), filter.until(), filter.source(), filter.dateline());
+        if (preferences.filterEnabled()) {
+            query = query.requireAnyOf(preferences.followedTopicIds())
+                    .exclude(preferences.mutedTopicIds())
+                    .inLanguages(preferences.languages());
+        }
+        return query;
+    }
+
+    @Transactional(readOnly = true)
+    Result page(FeedQuery query, String cursor, int limit) {
+        FeedPosition after = cursor == null ? null : position(cursors.decode(cursor, query.canonical()));
+        if (query.matchesNothing()) {
+            return new Result(new FeedPage(List.of(), null), etag(List.of(), null));
+        }
+        List<FeedRow> rows = feed.page(query, after, clock.instant(), limit + 1);
+        List<FeedRow> shown = rows.size() > limit ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (rows.size() > limit) {
+            FeedPosition last = shown.get(shown.size() - 1).position();
+            next = cursors.encode(query.canonical(), List.of(last.publishedAt().toString(), Long.toString(last.id())));
+        }
+        FeedPage page = new FeedPage(shown.stream().map(FeedRow::summary).toList(), next);
+        return new Result(page, etag(shown, next));
+    }
+
+    private static FeedPosition position(List<String> parts) {
+        if (parts.size() != 2) {
+            throw new InvalidCursorException("The cursor is not one this service issued.");
+        }
+        try {
+            return new FeedPosition(Instant.parse(parts.get(0)), Long.parseLong(parts.get(1)));
+        } catch (DateTimeParseException | NumberFormatException ex) {
+            throw new InvalidCursorException("The cursor is not one this service issued.");
+        }
+    }
+
+    /** A page's entity tag: which articles, in which versions, and where the next page starts. */
+    private static String etag(List<FeedRow> rows, String next) {
+        String content = rows.stream()
+                        .map(row -> row.summary().id() + ":" + row.version())
+                        .collect(Collectors.joining(","))
+                + "|" + next;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return "W/\""
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(digest)
+                            .substring(0, 27) + "\"";
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
+        }
+    }
+
+    private static Set<Long> ids(List<TopicRef> refs) {
+        return refs.stream().map(TopicRef::id).collect(Collectors.toSet());
+    }
+
+    record Result(FeedPage page, String etag) {}
+}

@@ -1,0 +1,84 @@
+package io.dateline.reader;
+
+import io.dateline.topic.TopicRef;
+import io.dateline.topic.TopicService;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Each caller's own feed preferences; the owner always comes from the caller's token. */
+@Service
+public class ReaderPreferencesService {
+
+    private final ReaderPreferencesRepository preferences;
+
+    private final TopicService topics;
+
+    private final Clock clock;
+
+    ReaderPreferencesService(ReaderPreferencesRepository preferences, TopicService topics, Clock clock) {
+        this.preferences = preferences;
+        this.topics = topics;
+        this.clock = clock;
+    }
+
+    /** The preferences the feed applies; a caller who never saved any gets {@link FeedPreferences#NONE}. */
+    @Transactional(readOnly = true)
+    public FeedPreferences feedPreferencesOf(String owner) {
+        return preferences
+                .findById(owner)
+                .map(ReaderPreferences::toFeedPreferences)
+                .orElse(FeedPreferences.NONE);
+    }
+
+    @Transactional(readOnly = true)
+    PreferencesResponse get(String owner) {
+        return describe(feedPreferencesOf(owner));
+    }
+
+    /** Replaces the caller's preferences as a whole (PUT semantics: repeating it changes nothing). */
+    @Transactional
+    PreferencesResponse replace(String owner, UpdatePreferencesRequest request) {
+        Set<Long> followed = ids(topics.requireAll(request.followedTopicsOrEmpty()));
+        Set<Long> muted = ids(topics.requireAll(request.mutedTopicsOrEmpty()));
+        ReaderPreferences stored = preferences.findById(owner).orElseGet(() -> new ReaderPreferences(owner));
+        stored.change(
+                request.filterEnabled(),
+                followed,
+                muted,
+                new LinkedHashSet<>(request.languagesOrEmpty()),
+                clock.instant());
+        preferences.save(stored);
+        return describe(stored.toFeedPreferences());
+    }
+
+    private PreferencesResponse describe(FeedPreferences feed) {
+        Set<Long> all = new LinkedHashSet<>(feed.followedTopicIds());
+        all.addAll(feed.mutedTopicIds());
+        Map<Long, TopicRef> refs = all.isEmpty() ? Map.of() : topics.findAllById(all);
+        return new PreferencesResponse(
+                feed.filterEnabled(),
+                slugs(feed.followedTopicIds(), refs),
+                slugs(feed.mutedTopicIds(), refs),
+                feed.languages().stream().sorted().toList());
+    }
+
+    private static List<String> slugs(Set<Long> ids, Map<Long, TopicRef> refs) {
+        return ids.stream()
+                .map(refs::get)
+                .filter(java.util.Objects::nonNull)
+                .map(TopicRef::slug)
+                .sorted(Comparator.naturalOrder())
+                .toList();
+    }
+
+    private static Set<Long> ids(List<TopicRef> refs) {
+        return refs.stream().map(TopicRef::id).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}
