@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,6 +57,8 @@ class ArticleController {
                 .eTag(article.etag())
                 .lastModified(article.lastModified())
                 .cacheControl(CacheControl.maxAge(http.articleMaxAge()).cachePublic())
+                // the same URL also serves IPTC ninjs, chosen by Accept
+                .varyBy(HttpHeaders.ACCEPT)
                 .header("Link", "</api/v1/articles/" + article.body().slug() + ">; rel=\"canonical\"")
                 .body(article.body());
     }
