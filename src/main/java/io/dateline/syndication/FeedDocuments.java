@@ -23,6 +23,8 @@ import java.util.Date;
 import java.util.List;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import org.springframework.web.util.HtmlUtils;
@@ -206,7 +208,9 @@ class FeedDocuments {
 
     private static String write(WireFeed feed) {
         try {
-            return new WireFeedOutput().outputString(feed, false);
+            // Raw, not ROME's compact format: that one collapses whitespace, also inside <pre>.
+            return new XMLOutputter(Format.getRawFormat().setEncoding("UTF-8"))
+                    .outputString(new WireFeedOutput().outputJDom(feed));
         } catch (FeedException ex) {
             throw new IllegalStateException("ROME could not write a " + feed.getFeedType() + " document", ex);
         }
