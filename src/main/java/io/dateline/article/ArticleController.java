@@ -48,7 +48,9 @@ class ArticleController {
             @Parameter(description = "Numeric id or slug", example = "lavrov-meets-un-envoy-on-syria-talks")
                     @PathVariable
                     String idOrSlug,
-            @Parameter(description = "Page to show, 1-based", schema = @Schema(minimum = "1", defaultValue = "1"))
+            @Parameter(
+                            description = "Page to show, 1-based",
+                            schema = @Schema(type = "integer", minimum = "1", defaultValue = "1"))
                     @RequestParam(defaultValue = "1")
                     @Min(1)
                     int page) {

@@ -98,7 +98,7 @@ class EditorialController {
             description = "No such article",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<EditorArticleResponse> editorView(
-            @Parameter(description = "Numeric id or slug") @PathVariable String idOrSlug,
+            @Parameter(description = "Numeric id or slug", example = "1042") @PathVariable String idOrSlug,
             @Parameter(description = "Must be 'editor'", example = "editor") @RequestParam String view) {
         long id = articles.resolve(idOrSlug).orElseThrow(() -> new ArticleNotFoundException(idOrSlug));
         return editor(HttpStatus.OK, editorial.editorView(id));
@@ -201,7 +201,7 @@ class EditorialController {
             description = "If-Match missing",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<EditorArticleResponse> replace(
-            @PathVariable long id,
+            @Parameter(description = "Article id", example = "1042") @PathVariable long id,
             @Valid @RequestBody ArticleRequest request,
             @Parameter(
                             in = ParameterIn.HEADER,
@@ -249,7 +249,7 @@ class EditorialController {
             description = "If-Match missing",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<EditorArticleResponse> patch(
-            @PathVariable long id,
+            @Parameter(description = "Article id", example = "1042") @PathVariable long id,
             @RequestBody JsonNode patch,
             @Parameter(
                             in = ParameterIn.HEADER,
@@ -289,9 +289,11 @@ class EditorialController {
             description = "Stale If-Match",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<EditorArticleResponse> publish(
-            @PathVariable long id,
+            @Parameter(description = "Article id", example = "1042") @PathVariable long id,
             @Valid @RequestBody(required = false) PublishRequest request,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag from the last read or write; checked when sent")
+                    @RequestHeader(name = "If-Match", required = false)
+                    String ifMatch,
             Authentication authentication) {
         var publishAt = request == null || request.publishAt() == null
                 ? null
@@ -313,8 +315,10 @@ class EditorialController {
             description = "Stale If-Match",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<EditorArticleResponse> unpublish(
-            @PathVariable long id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Parameter(description = "Article id", example = "1042") @PathVariable long id,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag from the last read or write; checked when sent")
+                    @RequestHeader(name = "If-Match", required = false)
+                    String ifMatch,
             Authentication authentication) {
         return editor(HttpStatus.OK, editorial.unpublish(id, ifMatch, editorName(authentication)));
     }
@@ -334,8 +338,10 @@ class EditorialController {
             description = "Stale If-Match",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Void> archive(
-            @PathVariable long id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Parameter(description = "Article id", example = "1042") @PathVariable long id,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag from the last read or write; checked when sent")
+                    @RequestHeader(name = "If-Match", required = false)
+                    String ifMatch,
             Authentication authentication) {
         EditorialService.Saved saved = editorial.archive(id, ifMatch, editorName(authentication));
         return ResponseEntity.noContent().eTag(saved.etag()).build();
@@ -357,7 +363,7 @@ class EditorialController {
             description = "No such article",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Void> purge(
-            @PathVariable long id,
+            @Parameter(description = "Article id", example = "1042") @PathVariable long id,
             @Parameter(description = "true to delete for good", example = "true") @RequestParam boolean purge) {
         editorial.purge(id);
         return ResponseEntity.noContent().build();
@@ -370,7 +376,8 @@ class EditorialController {
             responseCode = "404",
             description = "No such article",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<RevisionList> revisions(@PathVariable long id) {
+    ResponseEntity<RevisionList> revisions(
+            @Parameter(description = "Article id", example = "1042") @PathVariable long id) {
         return ResponseEntity.ok().cacheControl(EDITOR_VIEW).body(new RevisionList(editorial.revisions(id)));
     }
 
@@ -381,7 +388,9 @@ class EditorialController {
             responseCode = "404",
             description = "No such article or revision",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<RevisionResponse> revision(@PathVariable long id, @PathVariable long version) {
+    ResponseEntity<RevisionResponse> revision(
+            @Parameter(description = "Article id", example = "1042") @PathVariable long id,
+            @Parameter(description = "Revision version", example = "3") @PathVariable long version) {
         return ResponseEntity.ok().cacheControl(EDITOR_VIEW).body(editorial.revision(id, version));
     }
 
@@ -404,9 +413,11 @@ class EditorialController {
             description = "A topic of that revision no longer exists",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<EditorArticleResponse> restore(
-            @PathVariable long id,
-            @PathVariable long version,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Parameter(description = "Article id", example = "1042") @PathVariable long id,
+            @Parameter(description = "Revision version", example = "3") @PathVariable long version,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag from the last read or write; checked when sent")
+                    @RequestHeader(name = "If-Match", required = false)
+                    String ifMatch,
             Authentication authentication) {
         return editor(HttpStatus.OK, editorial.restore(id, version, ifMatch, editorName(authentication)));
     }

@@ -7,6 +7,7 @@ import io.dateline.reader.ReaderPreferencesService;
 import io.dateline.topic.TopicService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -61,7 +62,9 @@ class FeedController {
     @FeedErrorResponses
     ResponseEntity<FeedPage> allNews(
             @ParameterObject @Valid StreamParameters parameters,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            @Parameter(in = ParameterIn.HEADER, description = "ETag of the page the client has: 304 when unchanged")
+                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                    String ifNoneMatch) {
         FeedQuery query = feed.compose(parameters.filter(), FeedPreferences.NONE);
         return respond(feed.page(query, parameters.cursor(), parameters.limitOrDefault()), ifNoneMatch, false);
     }
@@ -82,7 +85,9 @@ class FeedController {
     ResponseEntity<FeedPage> topicStream(
             @Parameter(description = "Topic slug", example = "world") @PathVariable String slug,
             @ParameterObject @Valid StreamParameters parameters,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            @Parameter(in = ParameterIn.HEADER, description = "ETag of the page the client has: 304 when unchanged")
+                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                    String ifNoneMatch) {
         if (topics.find(slug).isEmpty()) {
             throw new ProblemException(
                             HttpStatus.NOT_FOUND,
@@ -112,7 +117,9 @@ class FeedController {
                     @Pattern(regexp = "on|off", message = "must be on or off")
                     String filter,
             @ParameterObject @Valid StreamParameters parameters,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            @Parameter(in = ParameterIn.HEADER, description = "ETag of the page the client has: 304 when unchanged")
+                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                    String ifNoneMatch) {
         boolean signedIn = caller != null && !(caller instanceof AnonymousAuthenticationToken);
         FeedPreferences applied = signedIn && filter.equals("on")
                 ? preferences.feedPreferencesOf(caller.getName())

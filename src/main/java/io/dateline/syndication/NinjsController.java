@@ -13,14 +13,17 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.zip.CRC32C;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -47,7 +50,7 @@ class NinjsController {
         this.http = http;
     }
 
-    @GetMapping(path = "/api/v1/articles/{idOrSlug}", params = "!view", produces = NinjsItem.MEDIA_TYPE_VERSIONED)
+    @GetMapping(path = "/api/v1/articles/{idOrSlug}", params = "!view", produces = NinjsItem.MEDIA_TYPE)
     @Operation(
             summary = "Read an article as IPTC ninjs",
             description = "The whole published article (all pages in one HTML body) as an IPTC ninjs 2.2 news item,"
@@ -71,8 +74,28 @@ class NinjsController {
     ResponseEntity<NinjsItem> ninjs(
             @Parameter(description = "Numeric id or slug", example = "lavrov-meets-un-envoy-on-syria-talks")
                     @PathVariable
-                    String idOrSlug) {
+                    String idOrSlug,
+            @Parameter(hidden = true) @RequestHeader(HttpHeaders.ACCEPT) String accept)
+            throws HttpMediaTypeNotAcceptableException {
+        requireOurVersion(accept);
         return respond(idOrSlug);
+    }
+
+    /**
+     * The mapping matches application/ninjs+json with any parameters; a client that names only
+     * other ninjs versions gets 406 rather than a 2.2 document it did not ask for.
+     */
+    private static void requireOurVersion(String accept) throws HttpMediaTypeNotAcceptableException {
+        List<MediaType> ninjs = MediaType.parseMediaTypes(accept).stream()
+                .filter(type -> type.isCompatibleWith(NINJS) && !type.isWildcardSubtype())
+                .toList();
+        boolean ours = ninjs.stream().anyMatch(type -> {
+            String version = type.getParameter("version");
+            return version == null || version.equals(NinjsItem.VERSION);
+        });
+        if (!ninjs.isEmpty() && !ours) {
+            throw new HttpMediaTypeNotAcceptableException(List.of(NINJS));
+        }
     }
 
     @GetMapping(

@@ -144,6 +144,14 @@ class NinjsTests {
                 .andExpect(header().string("Content-Type", "application/json"));
         mvc.perform(get("/api/v1/articles/{id}", article.id()).accept("application/json"))
                 .andExpect(header().string("Content-Type", "application/json"));
+        mvc.perform(get("/api/v1/articles/{id}", article.id())
+                        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"))
+                .andExpect(header().string("Content-Type", "application/json"));
+        mvc.perform(get("/api/v1/articles/{id}", article.id()).accept("application/ninjs+json;version=3.1"))
+                .andExpect(status().isNotAcceptable());
+        ninjs(get("/api/v1/articles/{id}", article.id()).accept("application/ninjs+json;version=2.2"));
+        ninjs(get("/api/v1/articles/{id}", article.id())
+                .header("Accept", "application/ninjs+json, application/json;q=0.5"));
     }
 
     @Test
