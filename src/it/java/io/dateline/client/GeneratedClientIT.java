@@ -7,6 +7,7 @@ import io.dateline.TestDatabase;
 import io.dateline.TestSecurity;
 import io.dateline.client.api.ArticlesApi;
 import io.dateline.client.api.EditorialApi;
+import io.dateline.client.api.FeedApi;
 import io.dateline.client.api.PartnerNewsApi;
 import io.dateline.client.api.TopicsApi;
 import io.dateline.client.model.ArticleRequest;
@@ -72,7 +73,7 @@ class GeneratedClientIT {
         assertThat(new TopicsApi(anonymous).callList().getItems())
                 .extracting(TopicResponse::getSlug)
                 .contains(topic.getSlug());
-        FeedPage stream = new EditorialApi(anonymous)
+        FeedPage stream = new FeedApi(anonymous)
                 .allNews(null, 20, List.of(topic.getSlug()), null, null, null, null, null, null, null, null);
         assertThat(stream.getItems()).extracting(ArticleSummary::getId).containsExactly(draft.getId());
         var article = new ArticlesApi(anonymous).read(draft.getSlug(), null, null, 2);
