@@ -679,7 +679,7 @@ class ArticleWorkflowTests {
 
         mvc.perform(get("/api/v1/articles").param("limit", "2"))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Cache-Control", "max-age=60, public"))
+                .andExpect(header().string("Cache-Control", "max-age=15, public"))
                 .andExpect(jsonPath("$.items", hasSize(2)))
                 .andExpect(jsonPath("$.items[0].id").value(newer.id()))
                 .andExpect(jsonPath("$.items[1].id").value(older.id()))
