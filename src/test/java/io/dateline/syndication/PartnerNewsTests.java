@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -45,6 +46,9 @@ class PartnerNewsTests {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ApplicationContext context;
 
     String editor;
 
@@ -248,6 +252,12 @@ class PartnerNewsTests {
                 .getHeader("ETag");
         mvc.perform(get("/api/v1/partner-news").param("topic", topic.slug()).header("If-None-Match", etag))
                 .andExpect(status().isNotModified());
+    }
+
+    @Test
+    void theScheduledImportIsOffByDefault() {
+        assertThat(context.getBeanProvider(PartnerImportSchedule.class).getIfAvailable())
+                .isNull();
     }
 
     @Test
