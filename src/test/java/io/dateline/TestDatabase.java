@@ -50,12 +50,15 @@ public class TestDatabase {
     /** Started on first use; stopped when the test JVM exits. */
     static final class SharedEmbedded {
 
+        /** Room for every cached test context's pool (up to 10 each, see the surefire settings). */
+        private static final int MAX_CONNECTIONS = 300;
+
         static final EmbeddedPostgresServer SERVER = start();
 
         private static EmbeddedPostgresServer start() {
             try {
                 EmbeddedPostgresServer server = EmbeddedPostgresServer.start(
-                        Files.createTempDirectory("dateline-test-pg").resolve("data"), 0, true);
+                        Files.createTempDirectory("dateline-test-pg").resolve("data"), 0, true, MAX_CONNECTIONS);
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
                 return server;
             } catch (IOException ex) {

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,7 +42,8 @@ class ArticleController {
         this.http = http;
     }
 
-    @GetMapping("/{idOrSlug}")
+    // "format!=ninjs" weighs as much as the ninjs handler's "!view", so that Accept decides between them
+    @GetMapping(value = "/{idOrSlug}", params = "format!=ninjs")
     @PreAuthorize("#view == null or hasRole('EDITOR')")
     @Operation(
             summary = "Read an article",
@@ -52,8 +54,10 @@ class ArticleController {
                     + " with the strong ETag to send in If-Match; a JSON merge patch applies to exactly that document.")
     @ApiResponse(
             responseCode = "200",
-            description = "The page (ETag, Last-Modified, Cache-Control: public), or the editor's view (private)",
-            content = @Content(schema = @Schema(oneOf = {ArticleResponse.class, EditorArticleResponse.class})))
+            description = "The page (ETag, Last-Modified, Cache-Control: public). With view=editor the body is"
+                    + " instead an EditorArticleResponse (private)",
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = ArticleResponse.class)))
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag or date the client has")
     @ApiResponse(
             responseCode = "404",
@@ -63,7 +67,9 @@ class ArticleController {
             @Parameter(description = "Numeric id or slug", example = "lavrov-meets-un-envoy-on-syria-talks")
                     @PathVariable
                     String idOrSlug,
-            @Parameter(description = "Page to show, 1-based", schema = @Schema(minimum = "1", defaultValue = "1"))
+            @Parameter(
+                            description = "Page to show, 1-based",
+                            schema = @Schema(type = "integer", minimum = "1", defaultValue = "1"))
                     @RequestParam(defaultValue = "1")
                     @Min(1)
                     int page,
@@ -80,6 +86,8 @@ class ArticleController {
                 .eTag(article.etag())
                 .lastModified(article.lastModified())
                 .cacheControl(CacheControl.maxAge(http.articleMaxAge()).cachePublic())
+                // the same URL also serves IPTC ninjs, chosen by Accept
+                .varyBy(HttpHeaders.ACCEPT)
                 .header("Link", "</api/v1/articles/" + article.body().slug() + ">; rel=\"canonical\"")
                 .body(article.body());
     }

@@ -128,6 +128,37 @@ class ArticleQueries {
                 .list();
     }
 
+    /** Newest visible articles filed under one topic: a range scan of article_topic_stream_idx. */
+    List<Long> visibleIdsInTopic(long topicId, Instant now, int limit) {
+        return jdbc.sql("""
+                        select article_id from article_topic
+                         where topic_id = :topic and published_at is not null and published_at <= :now
+                         order by published_at desc, article_id desc
+                         limit :limit
+                        """)
+                .param("topic", topicId)
+                .param("now", utc(now))
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Every page of many articles in one query, in page order. */
+    Map<Long, List<String>> pages(Collection<Long> ids) {
+        Map<Long, List<String>> pages = new HashMap<>();
+        if (ids.isEmpty()) {
+            return pages;
+        }
+        jdbc.sql("""
+                        select article_id, body_html from article_page
+                         where article_id in (:ids)
+                         order by article_id, page_number
+                        """).param("ids", ids).query(rs -> {
+            pages.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
+        });
+        return pages;
+    }
+
     Optional<String> pageHtml(long articleId, int page) {
         return jdbc.sql("select body_html from article_page where article_id = :id and page_number = :page")
                 .param("id", articleId)

@@ -65,6 +65,45 @@ public class ArticleService {
     }
 
     /**
+     * The newest visible articles in full, all of their pages included: what syndication feeds
+     * carry. With a topic id, only articles filed under that topic. Four queries whatever the
+     * count.
+     */
+    @Transactional(readOnly = true)
+    public List<PublishedArticle> newestPublished(Long topicId, int limit) {
+        Instant now = clock.instant();
+        List<Long> ids =
+                topicId == null ? queries.visibleIds(now, limit) : queries.visibleIdsInTopic(topicId, now, limit);
+        Map<Long, ArticleRow> rows =
+                queries.rows(ids).stream().collect(Collectors.toMap(ArticleRow::id, Function.identity()));
+        Map<Long, List<TopicLabel>> topics = queries.topicLabels(rows.keySet());
+        Map<Long, List<String>> pages = queries.pages(rows.keySet());
+        return ids.stream()
+                .filter(rows::containsKey)
+                .map(id -> PublishedArticle.from(
+                        rows.get(id), topics.getOrDefault(id, List.of()), pages.getOrDefault(id, List.of()), List.of()))
+                .toList();
+    }
+
+    /**
+     * One visible article in full, with its visible related articles; empty for anything the public
+     * may not see.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PublishedArticle> published(String idOrSlug) {
+        Instant now = clock.instant();
+        return resolve(idOrSlug)
+                .flatMap(queries::row)
+                .filter(row -> row.status() == ArticleStatus.PUBLISHED
+                        && !row.publishedAt().isAfter(now))
+                .map(row -> PublishedArticle.from(
+                        row,
+                        queries.topicLabels(List.of(row.id())).getOrDefault(row.id(), List.of()),
+                        queries.pages(List.of(row.id())).getOrDefault(row.id(), List.of()),
+                        summaries(queries.visibleRelatedIds(row.id(), now))));
+    }
+
+    /**
      * An editor's list of one workflow state: DRAFT or ARCHIVED most recently changed first,
      * PUBLISHED newest first, SCHEDULED (published, time still to come) next to appear first.
      */

@@ -151,7 +151,7 @@ class EditorialController {
             description = "If-Match missing",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<EditorArticleResponse> replace(
-            @PathVariable long id,
+            @Parameter(description = "Article id", example = "1042") @PathVariable long id,
             @Valid @RequestBody ArticleRequest request,
             @Parameter(
                             in = ParameterIn.HEADER,
@@ -199,7 +199,7 @@ class EditorialController {
             description = "If-Match missing",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<EditorArticleResponse> patch(
-            @PathVariable long id,
+            @Parameter(description = "Article id", example = "1042") @PathVariable long id,
             @RequestBody JsonNode patch,
             @Parameter(
                             in = ParameterIn.HEADER,
@@ -239,9 +239,11 @@ class EditorialController {
             description = "Stale If-Match",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<EditorArticleResponse> publish(
-            @PathVariable long id,
+            @Parameter(description = "Article id", example = "1042") @PathVariable long id,
             @Valid @RequestBody(required = false) PublishRequest request,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag from the last read or write; checked when sent")
+                    @RequestHeader(name = "If-Match", required = false)
+                    String ifMatch,
             Authentication authentication) {
         var publishAt = request == null || request.publishAt() == null
                 ? null
@@ -263,8 +265,10 @@ class EditorialController {
             description = "Stale If-Match",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<EditorArticleResponse> unpublish(
-            @PathVariable long id,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Parameter(description = "Article id", example = "1042") @PathVariable long id,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag from the last read or write; checked when sent")
+                    @RequestHeader(name = "If-Match", required = false)
+                    String ifMatch,
             Authentication authentication) {
         return editor(HttpStatus.OK, editorial.unpublish(id, ifMatch, editorName(authentication)));
     }
@@ -290,10 +294,12 @@ class EditorialController {
             description = "Stale If-Match",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Void> delete(
-            @PathVariable long id,
+            @Parameter(description = "Article id", example = "1042") @PathVariable long id,
             @Parameter(description = "true to delete for good (ADMIN)") @RequestParam(defaultValue = "false")
                     boolean purge,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag from the last read or write; checked when sent")
+                    @RequestHeader(name = "If-Match", required = false)
+                    String ifMatch,
             Authentication authentication) {
         if (purge) {
             editorial.purge(id);
@@ -310,7 +316,8 @@ class EditorialController {
             responseCode = "404",
             description = "No such article",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<RevisionList> revisions(@PathVariable long id) {
+    ResponseEntity<RevisionList> revisions(
+            @Parameter(description = "Article id", example = "1042") @PathVariable long id) {
         return ResponseEntity.ok().cacheControl(EDITOR_VIEW).body(new RevisionList(editorial.revisions(id)));
     }
 
@@ -321,7 +328,9 @@ class EditorialController {
             responseCode = "404",
             description = "No such article or revision",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<RevisionResponse> revision(@PathVariable long id, @PathVariable long version) {
+    ResponseEntity<RevisionResponse> revision(
+            @Parameter(description = "Article id", example = "1042") @PathVariable long id,
+            @Parameter(description = "Revision version", example = "3") @PathVariable long version) {
         return ResponseEntity.ok().cacheControl(EDITOR_VIEW).body(editorial.revision(id, version));
     }
 
@@ -344,9 +353,11 @@ class EditorialController {
             description = "A topic of that revision no longer exists",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<EditorArticleResponse> restore(
-            @PathVariable long id,
-            @PathVariable long version,
-            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @Parameter(description = "Article id", example = "1042") @PathVariable long id,
+            @Parameter(description = "Revision version", example = "3") @PathVariable long version,
+            @Parameter(in = ParameterIn.HEADER, description = "The ETag from the last read or write; checked when sent")
+                    @RequestHeader(name = "If-Match", required = false)
+                    String ifMatch,
             Authentication authentication) {
         return editor(HttpStatus.OK, editorial.restore(id, version, ifMatch, editorName(authentication)));
     }

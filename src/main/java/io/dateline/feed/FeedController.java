@@ -9,6 +9,7 @@ import io.dateline.reader.ReaderPreferencesService;
 import io.dateline.topic.TopicService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -75,8 +76,8 @@ class FeedController {
                     + " limit, private and never cached.")
     @ApiResponse(
             responseCode = "200",
-            description = "A page of the stream, or the editor's list when status is given",
-            content = @Content(schema = @Schema(oneOf = {FeedPage.class, EditorList.class})))
+            description = "A page of the stream. With status, the body is instead {items: [EditorArticleSummary]}",
+            content = @Content(schema = @Schema(implementation = FeedPage.class)))
     @FeedErrorResponses
     @ApiResponse(
             responseCode = "401",
@@ -100,7 +101,9 @@ class FeedController {
                             message = "must be DRAFT, PUBLISHED, SCHEDULED or ARCHIVED")
                     String status,
             @ParameterObject @Valid StreamParameters parameters,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            @Parameter(in = ParameterIn.HEADER, description = "ETag of the page the client has: 304 when unchanged")
+                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                    String ifNoneMatch) {
         if (status != null) {
             return ResponseEntity.ok()
                     .cacheControl(CacheControl.noStore().cachePrivate())
@@ -126,7 +129,9 @@ class FeedController {
     ResponseEntity<FeedPage> topicStream(
             @Parameter(description = "Topic slug", example = "world") @PathVariable String slug,
             @ParameterObject @Valid StreamParameters parameters,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            @Parameter(in = ParameterIn.HEADER, description = "ETag of the page the client has: 304 when unchanged")
+                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                    String ifNoneMatch) {
         if (topics.find(slug).isEmpty()) {
             throw new ProblemException(
                             HttpStatus.NOT_FOUND,
@@ -156,7 +161,9 @@ class FeedController {
                     @Pattern(regexp = "on|off", message = "must be on or off")
                     String filter,
             @ParameterObject @Valid StreamParameters parameters,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            @Parameter(in = ParameterIn.HEADER, description = "ETag of the page the client has: 304 when unchanged")
+                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                    String ifNoneMatch) {
         boolean signedIn = caller != null && !(caller instanceof AnonymousAuthenticationToken);
         FeedPreferences applied = signedIn && filter.equals("on")
                 ? preferences.feedPreferencesOf(caller.getName())

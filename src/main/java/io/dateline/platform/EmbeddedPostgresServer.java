@@ -26,6 +26,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
 
+    static final int DEFAULT_MAX_CONNECTIONS = 100;
+
     private final Path dataDir;
 
     private final FileChannel lockChannel;
@@ -47,6 +49,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param clean whether to wipe the directory first (tests); a persistent default passes false
      */
     public static EmbeddedPostgresServer start(Path dataDir, int port, boolean clean) {
+        return start(dataDir, port, clean, DEFAULT_MAX_CONNECTIONS);
+    }
+
+    /**
+     * @param maxConnections PostgreSQL's max_connections; a test JVM holds several application
+     *     contexts, each with its own connection pool, on one server
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, int port, boolean clean, int maxConnections) {
         Path dir = dataDir.toAbsolutePath().normalize();
         FileChannel channel = null;
         try {
@@ -63,7 +73,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(clean)
                     .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("max_connections", Integer.toString(maxConnections))
                     // the library defaults to synchronous_commit=off, which may lose acknowledged writes
                     .setServerConfig("synchronous_commit", clean ? "off" : "on")
                     .setLocaleConfig("locale", "C.UTF-8");

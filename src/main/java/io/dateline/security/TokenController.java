@@ -2,6 +2,9 @@ package io.dateline.security;
 
 import io.dateline.platform.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -37,6 +40,11 @@ class TokenController {
 
     @PostMapping
     @Operation(summary = "Issue a token", description = "The secret is in this response only; it is stored as a hash.")
+    @ApiResponse(responseCode = "201", description = "Issued; Location header")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Invalid fields: blank or long name, unknown role, expiry not in the future",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<IssuedToken> create(@Valid @RequestBody CreateTokenRequest request) {
         IssuedToken issued = tokens.issue(request.name(), request.role(), request.expiresAt(), null);
         return ResponseEntity.created(URI.create("/api/v1/admin/tokens/" + issued.id()))
@@ -45,13 +53,19 @@ class TokenController {
 
     @GetMapping
     @Operation(summary = "List tokens", description = "All tokens, newest first, without their secrets.")
+    @ApiResponse(responseCode = "200", description = "The tokens")
     TokenList list() {
         return new TokenList(tokens.list());
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Revoke a token", description = "The token stops working at once. Revoking twice is harmless.")
-    ResponseEntity<Void> revoke(@PathVariable UUID id) {
+    @ApiResponse(responseCode = "204", description = "Revoked")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No token has this id",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<Void> revoke(@Parameter(description = "Token id") @PathVariable UUID id) {
         if (!tokens.revoke(id)) {
             throw new ProblemException(
                     HttpStatus.NOT_FOUND, "token-not-found", "Token not found", "No token has id " + id + ".");

@@ -57,6 +57,10 @@ class TopicController {
                     + " tree in two levels: sections and sub-topics) and its number of published articles.")
     @ApiResponse(responseCode = "200", description = "The topics; ETag and Cache-Control: public")
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag the client has")
+    @ApiResponse(
+            responseCode = "401",
+            description = "A bearer token was sent but is unknown, expired or revoked; send none to read anonymously",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<TopicList> list() {
         TopicList list = new TopicList(topics.list());
         CRC32C crc = new CRC32C();
@@ -150,7 +154,9 @@ class TopicController {
             responseCode = "422",
             description = "Unknown parent, or a parent that would make a cycle",
             content = @Content(mediaType = "application/problem+json"))
-    TopicResponse update(@PathVariable String slug, @RequestBody JsonNode patch) {
+    TopicResponse update(
+            @Parameter(description = "Topic slug", example = "world") @PathVariable String slug,
+            @RequestBody JsonNode patch) {
         UpdateTopicRequest merged =
                 mergePatches.apply(topics.currentState(slug), patch, UpdateTopicRequest.class, READ_ONLY);
         return topics.update(slug, merged);
@@ -177,7 +183,7 @@ class TopicController {
             description = "Unknown reassignTo topic",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Void> delete(
-            @PathVariable String slug,
+            @Parameter(description = "Topic slug", example = "world") @PathVariable String slug,
             @Parameter(description = "Slug of the topic that takes over this topic's articles")
                     @RequestParam(required = false)
                     String reassignTo) {

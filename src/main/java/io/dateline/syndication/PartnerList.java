@@ -1,0 +1,5 @@
+package io.dateline.syndication;
+
+import java.util.List;
+
+record PartnerList(List<PartnerResponse> items) {}
