@@ -1,5 +1,6 @@
 package io.dateline;
 
+import io.dateline.platform.EmbeddedPostgresAutoConfiguration;
 import io.dateline.platform.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,23 +43,7 @@ public class TestDatabase {
 
         @Bean
         JdbcConnectionDetails embeddedTestDatabase() {
-            String url = SharedEmbedded.SERVER.jdbcUrl();
-            return new JdbcConnectionDetails() {
-                @Override
-                public String getJdbcUrl() {
-                    return url;
-                }
-
-                @Override
-                public String getUsername() {
-                    return EmbeddedPostgresServer.USER;
-                }
-
-                @Override
-                public String getPassword() {
-                    return "";
-                }
-            };
+            return new EmbeddedPostgresAutoConfiguration.EmbeddedConnectionDetails(SharedEmbedded.SERVER.jdbcUrl());
         }
     }
 

@@ -198,10 +198,6 @@ class Article {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    boolean isVisibleAt(Instant now) {
-        return status == ArticleStatus.PUBLISHED && !publishedAt.isAfter(now);
-    }
-
     /** DRAFT, PUBLISHED, SCHEDULED or ARCHIVED, as editors see it at {@code now}. */
     String statusAt(Instant now) {
         if (status == ArticleStatus.PUBLISHED && publishedAt.isAfter(now)) {

@@ -64,15 +64,12 @@ public class ArticleService {
                 .toList();
     }
 
-    /** "All news" without filters or cursors: the newest published articles. */
+    /**
+     * An editor's list of one workflow state: DRAFT or ARCHIVED most recently changed first,
+     * PUBLISHED newest first, SCHEDULED (published, time still to come) next to appear first.
+     */
     @Transactional(readOnly = true)
-    ArticleList<ArticleSummary> latest(int limit) {
-        return ArticleList.of(summaries(queries.visibleIds(clock.instant(), limit)));
-    }
-
-    /** An editor's list of one workflow state. */
-    @Transactional(readOnly = true)
-    ArticleList<EditorArticleSummary> byStatus(String status, int limit) {
+    public List<EditorArticleSummary> byStatus(String status, int limit) {
         Instant now = clock.instant();
         List<Long> ids = switch (status) {
             case "PUBLISHED" -> queries.visibleIds(now, limit);
@@ -82,10 +79,10 @@ public class ArticleService {
         Map<Long, ArticleRow> rows =
                 queries.rows(ids).stream().collect(Collectors.toMap(ArticleRow::id, Function.identity()));
         Map<Long, List<TopicLabel>> topics = queries.topicLabels(rows.keySet());
-        return ArticleList.of(ids.stream()
+        return ids.stream()
                 .filter(rows::containsKey)
                 .map(id -> EditorArticleSummary.from(rows.get(id), topics.getOrDefault(id, List.of()), now))
-                .toList());
+                .toList();
     }
 
     /**

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A line of the editors' lists: enough to pick an article, with its workflow state. */
-record EditorArticleSummary(
+public record EditorArticleSummary(
         long id,
         String slug,
         String status,

@@ -11,8 +11,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.util.regex.Pattern;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -33,9 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The editorial API. Every handler is for editors (admins included), GETs too: they show drafts,
- * which the URL rules alone would let anyone read. Responses are private and never stored by a
- * cache, so that an editor's follow-up read always sees the change just made.
+ * The editorial API, for editors (admins included). Responses are private and never stored by a
+ * cache, so that an editor's follow-up read always sees the change just made. The editors' GET views
+ * share their paths with the public reads and live in {@link ArticleController}.
  */
 @RestController
 @RequestMapping("/api/v1/articles")
@@ -46,62 +44,14 @@ class EditorialController {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
-    private static final CacheControl EDITOR_VIEW = CacheControl.noStore().cachePrivate();
+    static final CacheControl EDITOR_VIEW = CacheControl.noStore().cachePrivate();
 
     private static final int MAX_EDITOR_NAME = 100;
 
     private final EditorialService editorial;
 
-    private final ArticleService articles;
-
-    EditorialController(EditorialService editorial, ArticleService articles) {
+    EditorialController(EditorialService editorial) {
         this.editorial = editorial;
-        this.articles = articles;
-    }
-
-    @GetMapping(params = "status")
-    @Operation(
-            summary = "List articles by workflow state",
-            description = "DRAFT and ARCHIVED: most recently changed first. PUBLISHED: live articles, newest first."
-                    + " SCHEDULED: published with a time still to come, the next to appear first.")
-    @ApiResponse(responseCode = "200", description = "Editor summaries")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Unknown status or limit out of range",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No valid token",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "403",
-            description = "Not an editor",
-            content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<ArticleList<EditorArticleSummary>> byStatus(
-            @Parameter(description = "DRAFT, PUBLISHED, SCHEDULED or ARCHIVED")
-                    @RequestParam
-                    @jakarta.validation.constraints.Pattern(regexp = "DRAFT|PUBLISHED|SCHEDULED|ARCHIVED")
-                    String status,
-            @Parameter(description = "How many articles, 1 to 100") @RequestParam(defaultValue = "20") @Min(1) @Max(100)
-                    int limit) {
-        return ResponseEntity.ok().cacheControl(EDITOR_VIEW).body(articles.byStatus(status, limit));
-    }
-
-    @GetMapping(value = "/{idOrSlug}", params = "view=editor")
-    @Operation(
-            summary = "Read an article as an editor",
-            description = "The editable state of any article, whatever its status, with the ETag to send in If-Match."
-                    + " A JSON merge patch applies to exactly this document (minus its read-only members).")
-    @ApiResponse(responseCode = "200", description = "The editor's view")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such article",
-            content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<EditorArticleResponse> editorView(
-            @Parameter(description = "Numeric id or slug") @PathVariable String idOrSlug,
-            @Parameter(description = "Must be 'editor'", example = "editor") @RequestParam String view) {
-        long id = articles.resolve(idOrSlug).orElseThrow(() -> new ArticleNotFoundException(idOrSlug));
-        return editor(HttpStatus.OK, editorial.editorView(id));
     }
 
     @PostMapping
@@ -320,11 +270,17 @@ class EditorialController {
     }
 
     @DeleteMapping("/{id}")
+    @PreAuthorize("hasRole('EDITOR') and (!#purge or hasRole('ADMIN'))")
     @Operation(
-            summary = "Archive an article",
-            description = "Removes it from the public and keeps it for editors (?status=ARCHIVED). Archiving twice is"
-                    + " harmless. Hard deletion is ?purge=true, for admins.")
-    @ApiResponse(responseCode = "204", description = "Archived")
+            summary = "Archive an article, or delete it for good",
+            description = "Archiving removes the article from the public and keeps it for editors (?status=ARCHIVED);"
+                    + " archiving twice is harmless. With purge=true (ADMIN only) the article is deleted with its"
+                    + " pages, revisions and the related-article links pointing at it; that cannot be undone.")
+    @ApiResponse(responseCode = "204", description = "Archived (ETag of the new version) or deleted")
+    @ApiResponse(
+            responseCode = "403",
+            description = "Not an editor, or purge without ADMIN",
+            content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(
             responseCode = "404",
             description = "No such article",
@@ -333,34 +289,18 @@ class EditorialController {
             responseCode = "412",
             description = "Stale If-Match",
             content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<Void> archive(
+    ResponseEntity<Void> delete(
             @PathVariable long id,
+            @Parameter(description = "true to delete for good (ADMIN)") @RequestParam(defaultValue = "false")
+                    boolean purge,
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             Authentication authentication) {
+        if (purge) {
+            editorial.purge(id);
+            return ResponseEntity.noContent().build();
+        }
         EditorialService.Saved saved = editorial.archive(id, ifMatch, editorName(authentication));
         return ResponseEntity.noContent().eTag(saved.etag()).build();
-    }
-
-    @DeleteMapping(value = "/{id}", params = "purge=true")
-    @PreAuthorize("hasRole('ADMIN')")
-    @Operation(
-            summary = "Delete an article for good (ADMIN)",
-            description = "Removes the article with its pages, revisions and the related-article links pointing at it."
-                    + " Cannot be undone.")
-    @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(
-            responseCode = "403",
-            description = "Not an admin",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such article",
-            content = @Content(mediaType = "application/problem+json"))
-    ResponseEntity<Void> purge(
-            @PathVariable long id,
-            @Parameter(description = "true to delete for good", example = "true") @RequestParam boolean purge) {
-        editorial.purge(id);
-        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/revisions")
@@ -411,7 +351,7 @@ class EditorialController {
         return editor(HttpStatus.OK, editorial.restore(id, version, ifMatch, editorName(authentication)));
     }
 
-    private static ResponseEntity<EditorArticleResponse> editor(HttpStatus status, EditorialService.Saved saved) {
+    static ResponseEntity<EditorArticleResponse> editor(HttpStatus status, EditorialService.Saved saved) {
         return ResponseEntity.status(status)
                 .eTag(saved.etag())
                 .cacheControl(EDITOR_VIEW)

@@ -31,6 +31,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,6 +65,8 @@ class EditorialService {
 
     private final TopicService topics;
 
+    private final ArticleTopicAssignments topicCounts;
+
     private final HtmlSanitizer sanitizer;
 
     private final MergePatches mergePatches;
@@ -81,6 +84,7 @@ class EditorialService {
             ArticleRevisions revisions,
             IdempotencyKeys idempotencyKeys,
             TopicService topics,
+            ArticleTopicAssignments topicCounts,
             HtmlSanitizer sanitizer,
             MergePatches mergePatches,
             NewsroomProperties newsroom,
@@ -91,6 +95,7 @@ class EditorialService {
         this.revisions = revisions;
         this.idempotencyKeys = idempotencyKeys;
         this.topics = topics;
+        this.topicCounts = topicCounts;
         this.sanitizer = sanitizer;
         this.mergePatches = mergePatches;
         this.newsroom = newsroom;
@@ -187,6 +192,7 @@ class EditorialService {
             Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(String.valueOf(id)));
             articles.delete(article);
             articles.flush();
+            topicCounts.forgetCountsAfterCommit();
         });
     }
 
@@ -219,7 +225,7 @@ class EditorialService {
     RevisionResponse revision(long id, long version) {
         requireExists(id);
         var stored = revisions.find(id, version).orElseThrow(() -> new RevisionNotFoundException(id, version));
-        ArticleSnapshot snapshot = jsonMapper.readValue(stored.snapshotJson(), ArticleSnapshot.class);
+        ArticleSnapshot snapshot = stored(stored.snapshotJson(), ArticleSnapshot.class);
         RevisionSummary summary = stored.summary();
         return new RevisionResponse(
                 summary.version(), summary.action(), summary.editor(), summary.createdAt(), snapshot);
@@ -256,6 +262,7 @@ class EditorialService {
     private Saved recordRevision(Article article, String action, String editor, TopicNames names, Instant now) {
         String snapshot = jsonMapper.writeValueAsString(ArticleSnapshot.of(article, names));
         revisions.record(article.id(), article.version(), action, editor, now, snapshot);
+        topicCounts.forgetCountsAfterCommit();
         return new Saved(EditorArticleResponse.from(article, names, now), etag(article), false);
     }
 
@@ -267,7 +274,7 @@ class EditorialService {
         if (!previous.requestHash().equals(requestHash)) {
             throw new IdempotencyKeyReusedException(key);
         }
-        EditorArticleResponse body = jsonMapper.readValue(previous.body(), EditorArticleResponse.class);
+        EditorArticleResponse body = stored(previous.body(), EditorArticleResponse.class);
         return new Saved(body, previous.etag(), true);
     }
 
@@ -293,7 +300,7 @@ class EditorialService {
 
     private ArticleSnapshot snapshotOf(long id, long version) {
         var stored = revisions.find(id, version).orElseThrow(() -> new RevisionNotFoundException(id, version));
-        return jsonMapper.readValue(stored.snapshotJson(), ArticleSnapshot.class);
+        return stored(stored.snapshotJson(), ArticleSnapshot.class);
     }
 
     private ArticleRequest requestOf(Article article) {
@@ -437,6 +444,17 @@ class EditorialService {
         } catch (OptimisticLockingFailureException concurrentWrite) {
             throw new StaleArticleException(id);
         }
+    }
+
+    /**
+     * Reads JSON this service stored earlier. Leniently: a snapshot written years ago may carry a
+     * member that the current code no longer has, and must still be shown and restorable.
+     */
+    private <T> T stored(String json, Class<T> type) {
+        return jsonMapper
+                .readerFor(type)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(json);
     }
 
     /** Microseconds, as PostgreSQL stores them, so that a response equals what a later read returns. */

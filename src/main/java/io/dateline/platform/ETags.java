@@ -1,7 +1,5 @@
 package io.dateline.platform;
 
-import java.util.Locale;
-
 /** Entity tags as RFC 9110 defines them: quoting, and the strong comparison If-Match needs. */
 public final class ETags {
 
@@ -27,20 +25,5 @@ public final class ETags {
             }
         }
         return false;
-    }
-
-    /** True for a syntactically plausible header: "*" or a list of quoted, optionally weak tags. */
-    public static boolean isWellFormed(String header) {
-        if (header == null || header.isBlank()) {
-            return false;
-        }
-        for (String candidate : header.split(",")) {
-            String tag = candidate.trim();
-            String quoted = tag.toUpperCase(Locale.ROOT).startsWith("W/") ? tag.substring(2) : tag;
-            if (!tag.equals("*") && !(quoted.length() >= 2 && quoted.startsWith("\"") && quoted.endsWith("\""))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

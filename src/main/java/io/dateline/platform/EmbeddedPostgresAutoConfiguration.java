@@ -40,7 +40,8 @@ public class EmbeddedPostgresAutoConfiguration {
         }
     }
 
-    record EmbeddedConnectionDetails(String jdbcUrl) implements JdbcConnectionDetails {
+    /** Connection details of an embedded server; the test database configuration uses them too. */
+    public record EmbeddedConnectionDetails(String jdbcUrl) implements JdbcConnectionDetails {
 
         @Override
         public String getJdbcUrl() {

@@ -56,9 +56,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
-                throw new IllegalStateException("Another Dateline instance is already using the embedded database in "
-                        + dir + ". Stop it first, or give this one its own directory with"
-                        + " dateline.embedded-db.data-dir, or point spring.datasource.url at a PostgreSQL server.");
+                throw new EmbeddedDatabaseInUseException(dir);
             }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)

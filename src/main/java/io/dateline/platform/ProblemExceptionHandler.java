@@ -65,12 +65,20 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         List<Map<String, Object>> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(result -> {
             String name = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors()
-                    .forEach(error -> errors.add(Map.of(
+            result.getResolvableErrors().forEach(error -> {
+                // a @Valid parameter object reports its own fields; a plain parameter is its own field
+                if (error instanceof FieldError field) {
+                    String message =
+                            field.isBindingFailure() ? "has an invalid value" : messageOf(field.getDefaultMessage());
+                    errors.add(Map.of("field", field.getField(), "message", message));
+                } else {
+                    errors.add(Map.of(
                             "field",
                             name == null ? "parameter" : name,
                             "message",
-                            messageOf(error.getDefaultMessage()))));
+                            messageOf(error.getDefaultMessage())));
+                }
+            });
         });
         return validationProblem(errors, headers, request);
     }

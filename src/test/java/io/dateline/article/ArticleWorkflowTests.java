@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +43,9 @@ class ArticleWorkflowTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
 
     ArticleFixtures fixtures;
 
@@ -679,7 +683,7 @@ class ArticleWorkflowTests {
 
         mvc.perform(get("/api/v1/articles").param("limit", "2"))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Cache-Control", "max-age=60, public"))
+                .andExpect(header().string("Cache-Control", "max-age=15, public"))
                 .andExpect(jsonPath("$.items", hasSize(2)))
                 .andExpect(jsonPath("$.items[0].id").value(newer.id()))
                 .andExpect(jsonPath("$.items[1].id").value(older.id()))
@@ -708,5 +712,20 @@ class ArticleWorkflowTests {
                         .content(fixtures.json(Map.of("topics", List.of(topic)))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.primaryTopic").value(topic));
+    }
+
+    @Test
+    void oldSnapshotsWithMembersTheCodeNoLongerKnowsStillRestore() throws Exception {
+        Created draft = fixtures.draft(topic);
+        jdbc.sql("update article_revision set snapshot = snapshot || '{\"retiredMember\": 1}' where article_id = ?")
+                .param(draft.id())
+                .update();
+
+        mvc.perform(get("/api/v1/articles/{id}/revisions/1", draft.id()).header("Authorization", editor))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/articles/{id}/revisions/1/restore", draft.id())
+                        .header("Authorization", editor))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(2));
     }
 }
