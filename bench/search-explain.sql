@@ -82,6 +82,7 @@ select quote_literal('quokka') as q \gset
 \set pool 200
 \set topics 3
 \set window 2000
+\set fuzzy true
 select quote_literal('minis') as q, quote_literal('''minis'':*') as prefix \gset
 \ir search/suggest.sql
 select quote_literal('zanz') as q, quote_literal('''zanz'':*') as prefix \gset

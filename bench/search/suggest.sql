@@ -38,7 +38,7 @@ fuzzy_headline as (
                         and :q <% a.headline
                      offset 0) o
               limit :pool)) f
-     where (select count(*) from prefix_headline) < :limit
+     where :fuzzy and (select count(*) from prefix_headline) < :limit
      order by similarity desc, f.published_at desc, f.id desc
      limit :limit),
 matched_topic as (

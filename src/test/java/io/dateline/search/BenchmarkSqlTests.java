@@ -41,7 +41,7 @@ class BenchmarkSqlTests {
                         "drafts-index.sql",
                         SearchRepository.candidatesSql(drafts, null, SearchRepository.Access.INDEX, ignored)),
                 Arguments.of("rows.sql", SearchRepository.rowsSql(published, ignored)),
-                Arguments.of("suggest.sql", SuggestionRepository.SQL.strip()));
+                Arguments.of("suggest.sql", SuggestionRepository.sql().strip()));
     }
 
     @ParameterizedTest(name = "{0}")
