@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -42,15 +43,16 @@ import org.springframework.transaction.annotation.Transactional;
 class SearchService {
 
     /**
-     * The first walk reads at least this many of the newest articles: about 16 ms at a million
+     * The first walk reads at least this many of the newest articles: 4 to 12 ms at a million
      * articles, and enough for a page of any word in more than 1% of them.
      */
     private static final int MIN_PROBE_ROWS = 2_000;
 
     /**
      * Share of matches among the walked articles above which walking on beats listing every match
-     * through the index: at a million articles, walking costs about 8 µs an article and the index
-     * about 3.5 µs a match, so for the 1,001 newest matches the two break even near 5%.
+     * through the index: at a million articles a walk costs 3.5 to 6 µs an article and the index 3
+     * to 4 µs a match, so for the 1,001 newest matches the two break even between 3% and 5%
+     * (docs/search-performance.md).
      */
     private static final double DENSE_SHARE = 0.05;
 
@@ -92,7 +94,7 @@ class SearchService {
         if (SuggestionRepository.prefixQuery(text).isEmpty()) {
             return new SuggestionResponse(List.of());
         }
-        Map<String, Suggestion> unique = new java.util.LinkedHashMap<>();
+        Map<String, Suggestion> unique = new LinkedHashMap<>();
         for (Suggestion suggestion :
                 suggestions.suggest(text, properties.suggestionSimilarity(), clock.instant(), limit)) {
             unique.putIfAbsent(suggestion.type() + "/" + suggestion.slug(), suggestion);
