@@ -38,7 +38,8 @@ begin
          'The ' || v2.w || ' of ' || v4.w || ' and ' || v5.w || ' continued on ' || v1.w || '.',
          repeat('Reports on ' || v3.w || ', ' || v5.w || ' and ' || v6.w || ' were discussed by the ' || v4.w
                 || ' committee. ', 8)
-           || case when g % 5000 = 0 then ' zanzibar' else '' end
+           -- 7, not 0: every 50th article is a draft, and the rare word must be in published ones
+           || case when g % 5000 = 7 then ' zanzibar' else '' end
            || case when g % 97 = 0 then ' quokka tessellation' else '' end,
          1,
          case g % 4 when 0 then 'MOSCOW' when 1 then 'LONDON' when 2 then 'BEIJING' else 'NEW DELHI' end,
@@ -49,12 +50,13 @@ begin
          timestamptz '2016-01-01 00:00:00+00' + g * interval '5 minutes',
          now(), now(), 1
     from generate_series(1, 1000000) g
-    join vocabulary v1 on v1.n = 1 + (g * 7) % 120
-    join vocabulary v2 on v2.n = 1 + (g * 13) % 120
-    join vocabulary v3 on v3.n = 1 + (g * 31) % 120
-    join vocabulary v4 on v4.n = 1 + (g * 17) % 120
-    join vocabulary v5 on v5.n = 1 + (g * 23) % 120
-    join vocabulary v6 on v6.n = 1 + (g * 29) % 120;
+    -- words 1..97 are the common vocabulary; the last three are the rare ones, added only above
+    join vocabulary v1 on v1.n = 1 + (g * 7) % 97
+    join vocabulary v2 on v2.n = 1 + (g * 13) % 97
+    join vocabulary v3 on v3.n = 1 + (g * 31) % 97
+    join vocabulary v4 on v4.n = 1 + (g * 17) % 97
+    join vocabulary v5 on v5.n = 1 + (g * 23) % 97
+    join vocabulary v6 on v6.n = 1 + (g * 29) % 97;
 
   -- a primary topic for every article, a second one for every third
   insert into article_topic (article_id, topic_id, is_primary)

@@ -1,0 +1,91 @@
+-- Search plans at a million articles: the statements SearchService runs for a first page, exactly
+-- as SearchRepository and SuggestionRepository build them (bench/search/*.sql, kept identical to
+-- the code by BenchmarkSqlTests), with their parameters set here as psql variables of the same
+-- names. No step may read the archive: a walk reads at most its window of the newest articles,
+-- the index path only the matches. See docs/search-performance.md.
+\set ON_ERROR_STOP on
+\pset pager off
+-- what the service sets in each transaction, here for the session
+select set_config('plan_cache_mode', 'force_custom_plan', false),
+       set_config('pg_trgm.word_similarity_threshold', '0.4', false);
+\set now 'now()'
+select quote_literal('<' || chr(57344) || chr(57345) || chr(57346)) as protect,
+       quote_literal(chr(57346)) as protected,
+       quote_literal('HighlightAll=true, StartSel=' || chr(57344) || ', StopSel=' || chr(57345)) as "headlineOptions",
+       quote_literal('MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … ", StartSel='
+                     || chr(57344) || ', StopSel=' || chr(57345)) as "snippetOptions" \gset
+
+\echo '== 1. Common two-word query, relevance, page 1: "committee reports" (in every article)'
+\echo '-- walk: the newest 2,002 articles; the 1,001 newest matches are among them, so no other step'
+select quote_literal('committee reports') as q \gset
+\set limit 1001
+\set window 2002
+\ir search/candidates-walk.sql
+\echo '-- the page: 20 rows with highlights and topics'
+select string_agg(id::text, ',') as ids
+  from (select id from article where status = 'PUBLISHED' order by published_at desc, id desc limit 20) p \gset
+\ir search/rows.sql
+
+\echo '== 2. Rare word, relevance, page 1: "zanzibar" (1 article in 5,000)'
+\echo '-- walk: no match among the newest 2,002 (under 5%), so the index lists every match'
+select quote_literal('zanzibar') as q \gset
+\ir search/candidates-walk.sql
+\ir search/candidates-index.sql
+\echo '-- the page'
+select string_agg(id::text, ',') as ids
+  from (select id from article
+         where search_vector @@ 'zanzibar'::tsquery and status = 'PUBLISHED' order by published_at desc limit 20) p \gset
+\ir search/rows.sql
+
+\echo '== 3. Date order, page 1 (20 rows and one more): common, then rare'
+\set limit 21
+\set window 2000
+select quote_literal('committee reports') as q \gset
+\ir search/candidates-walk.sql
+select quote_literal('zanzibar') as q \gset
+\ir search/candidates-walk.sql
+\ir search/candidates-index.sql
+
+\echo '== 4. Two common words that never occur together: "oil sanctions", date order'
+\echo '-- PostgreSQL alone estimates 0.4% matches and walks all 980,000 articles (4 s); here the walk'
+\echo '-- stops at 2,000 and the index finds nothing'
+select quote_literal('oil sanctions') as q \gset
+\ir search/candidates-walk.sql
+\ir search/candidates-index.sql
+
+\echo '== 5. One article in 97: "quokka tessellation", relevance'
+\echo '-- walk: about 20 matches among 2,002 (under 5%), so the index lists the 10,000 matches'
+\set limit 1001
+\set window 2002
+select quote_literal('quokka tessellation') as q \gset
+\ir search/candidates-walk.sql
+\ir search/candidates-index.sql
+
+\echo '== 6. One article in 16: "oil", relevance'
+\echo '-- walk: about 120 matches among 2,002 (over 5%), so a walk of 20,020 finds the 1,001 newest'
+select quote_literal('oil') as q \gset
+\ir search/candidates-walk.sql
+\set window 20020
+\ir search/candidates-walk.sql
+
+\echo '== 7. An editor searching the 20,000 drafts: "committee reports", then "quokka" (about 200 drafts)'
+\set window 2002
+select quote_literal('committee reports') as q \gset
+\ir search/drafts-walk.sql
+select quote_literal('quokka') as q \gset
+\ir search/drafts-walk.sql
+\ir search/drafts-index.sql
+
+\echo '== 8. Suggestions: a common prefix ("minis"), a prefix in no headline ("zanz"), a typo ("minsiter")'
+\echo '-- PostgreSQL alone walks all 980,000 headlines for "zanz" (5 s)'
+\set limit 10
+\set pool 200
+\set topics 3
+\set window 2000
+\set fuzzy true
+select quote_literal('minis') as q, quote_literal('''minis'':*') as prefix \gset
+\ir search/suggest.sql
+select quote_literal('zanz') as q, quote_literal('''zanz'':*') as prefix \gset
+\ir search/suggest.sql
+select quote_literal('minsiter') as q, quote_literal('''minsiter'':*') as prefix \gset
+\ir search/suggest.sql

@@ -1,0 +1,51 @@
+package io.dateline.search;
+
+import io.dateline.article.ArticleSummary;
+import io.dateline.article.TopicLabel;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One search result: the article as the feed shows it, how well it matched and where.
+ *
+ * @param publishedAt in the article's own time zone; absent for drafts
+ * @param score relevance blended with recency, higher is better; comparable only within one search
+ */
+public record SearchHit(
+        @Schema(example = "1042") long id,
+
+        @Schema(example = "lavrov-meets-un-envoy-on-syria-talks")
+        String slug,
+
+        @Schema(example = "Lavrov meets UN envoy on Syria talks")
+        String headline,
+
+        String lead,
+        @Schema(example = "MOSCOW") String dateline,
+        @Schema(example = "Dateline") String source,
+        @Schema(example = "en") String language,
+        List<TopicLabel> topics,
+        @Schema(example = "2014-12-22T19:08:00+03:00") OffsetDateTime publishedAt,
+        @Schema(example = "Europe/Moscow") String timeZone,
+        @Schema(example = "1") int pageCount,
+        @Schema(example = "0.8731") double score,
+        Highlights highlights) {
+
+    static SearchHit from(ArticleSummary summary, double score, Highlights highlights) {
+        return new SearchHit(
+                summary.id(),
+                summary.slug(),
+                summary.headline(),
+                summary.lead(),
+                summary.dateline(),
+                summary.source(),
+                summary.language(),
+                summary.topics(),
+                summary.publishedAt(),
+                summary.timeZone(),
+                summary.pageCount(),
+                score,
+                highlights);
+    }
+}

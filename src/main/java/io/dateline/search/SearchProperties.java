@@ -1,0 +1,35 @@
+package io.dateline.search;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param recencyHalfLife age at which an article's relevance counts half (see {@link Relevance}):
+ *     a month keeps this week's news ahead of last year's with the same words, while a clearly
+ *     better match from a few weeks ago still wins
+ * @param relevanceCandidates how many of the newest matches a relevance-sorted search ranks, and so
+ *     the deepest result it pages to; ranking every match of a common word costs time in proportion
+ *     to the archive, ranking a bounded window does not (see docs/search-performance.md)
+ * @param suggestionSimilarity trigram word similarity (0..1) a headline or topic name needs to be
+ *     suggested for a misspelt prefix; 0.4 lets one transposition in a six-letter word through
+ *     ("Lavorv" to "Lavrov" is 0.43) without flooding the list
+ */
+@ConfigurationProperties("dateline.search")
+record SearchProperties(
+        @DefaultValue("30d") Duration recencyHalfLife,
+        @DefaultValue("1000") int relevanceCandidates,
+        @DefaultValue("0.4") double suggestionSimilarity) {
+
+    SearchProperties {
+        if (recencyHalfLife.isNegative() || recencyHalfLife.isZero()) {
+            throw new IllegalArgumentException("dateline.search.recency-half-life must be positive");
+        }
+        if (relevanceCandidates < 1 || relevanceCandidates > 10_000) {
+            throw new IllegalArgumentException("dateline.search.relevance-candidates must be 1 to 10000");
+        }
+        if (suggestionSimilarity <= 0 || suggestionSimilarity > 1) {
+            throw new IllegalArgumentException("dateline.search.suggestion-similarity must be in (0, 1]");
+        }
+    }
+}

@@ -1,0 +1,400 @@
+package io.dateline.search;
+
+import io.dateline.article.ArticleSummary;
+import io.dateline.article.TopicLabel;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds and runs the SQL of a search. The text is always the bound parameter {@code :q}, read by
+ * {@code websearch_to_tsquery}, which accepts any input: quotes, operators and SQL in it are words
+ * or ignored punctuation, never syntax.
+ *
+ * <p>Articles are indexed in their language's configuration (article.search_vector, migration V40),
+ * so the text is matched per language group, each with its own configuration: {@code (en and
+ * vector @@ english query) or (ru and vector @@ russian query) or (others and vector @@ simple
+ * query)}. Each arm can use the GIN index article_search_idx, and PostgreSQL combines them with a
+ * BitmapOr.
+ *
+ * <p>Matches come from two branches, united: the article's own text matches (through one of two
+ * {@link Access} paths that the service chooses), or the article is filed under a topic whose name
+ * matches the query and its text does not contain an excluded word (each such topic's stream walked
+ * through article_topic_stream_idx). Each branch yields at most the newest :limit matches after the
+ * position; only those are ranked, and only the page's rows get highlights and topics, in a second
+ * statement.
+ */
+@Repository
+class SearchRepository {
+
+    /** ts_rank_cd weights in PostgreSQL's order D, C (body), B (lead, topic names), A (headline). */
+    private static final String WEIGHTS = "'{0.1, 0.2, 0.4, 1.0}'";
+
+    /** The query in the configuration of article {@code a}'s language. */
+    private static final String ROW_QUERY = "case a.language when 'en' then websearch_to_tsquery('english', :q)"
+            + " when 'ru' then websearch_to_tsquery('russian', :q) else websearch_to_tsquery('simple', :q) end";
+
+    /**
+     * Topics whose name matches the whole query in any configuration; each article found through
+     * one is then checked in its own language's configuration. Bounded, because each one is a
+     * branch of the search.
+     */
+    private static final String MATCHED_TOPICS = """
+            matched_topic as (
+                select tp.id, tp.name
+                  from topic tp
+                 where to_tsvector('english', tp.name) @@ websearch_to_tsquery('english', :q)
+                    or to_tsvector('russian', tp.name) @@ websearch_to_tsquery('russian', :q)
+                    or to_tsvector('simple', tp.name) @@ websearch_to_tsquery('simple', :q)
+                 order by tp.id
+                 limit 20)""";
+
+    /**
+     * What is ranked: the article's own vector and the names of the matching topics it is filed
+     * under (looked up only when some topic matched at all).
+     */
+    private static final String DOCUMENT = """
+            case when not exists (select from matched_topic) then a.search_vector
+                   else a.search_vector || coalesce(setweight(to_tsvector(article_search_config(a.language),
+                        (select string_agg(m.name, ' ' order by m.id)
+                           from article_topic x join matched_topic m on m.id = x.topic_id
+                          where x.article_id = a.id)), 'B'), '') end""";
+
+    /**
+     * Article {@code a}'s document and query as {@code d.document} and {@code d.query}. "offset 0"
+     * keeps PostgreSQL from flattening the subquery into the expressions that use it, which would
+     * build the document once per use.
+     */
+    private static final String DOCUMENT_AND_QUERY = " cross join lateral (select " + DOCUMENT + " as document,\n"
+            + "                            " + ROW_QUERY + " as query offset 0) d\n";
+
+    /** See {@link Relevance}: a headline tier plus the cover density rank scaled into [0, 1). */
+    private static final String RANK = "ts_rank_cd(" + WEIGHTS + ", d.document, d.query, 32)"
+            + " + case when ts_filter(d.document, '{a}') @@ d.query then 1 else 0 end";
+
+    private static final String COLUMNS = """
+            a.id, a.slug, a.headline, a.lead, a.dateline, a.source, a.language, a.published_at,
+                   a.time_zone, a.page_count, a.version,
+                   (select coalesce(json_agg(json_build_object('slug', tp.slug, 'name', tp.name, 'primary', x.is_primary)
+                                             order by x.is_primary desc, tp.position, tp.name), '[]')
+                      from article_topic x join topic tp on tp.id = x.topic_id
+                     where x.article_id = a.id) as topics""";
+
+    /**
+     * Only this much of the body feeds the snippet: ts_headline parses all the text it is given, for
+     * every row of the page, and the first 20,000 characters (some 3,000 words) hold the matches of
+     * nearly every news article. A match only further down gets the body's beginning as snippet.
+     */
+    static final int SNIPPET_SOURCE_CHARS = 20_000;
+
+    private static final String HIGHLIGHTS = """
+            ts_headline(article_search_config(a.language), translate(a.headline, :protect, :protected), %1$s,
+                               :headlineOptions) as marked_headline,
+                   ts_headline(article_search_config(a.language), translate(left(a.body_text, %2$d), :protect, :protected), %1$s,
+                               :snippetOptions) as marked_snippet""".formatted(ROW_QUERY, SNIPPET_SOURCE_CHARS);
+
+    private static final String HEADLINE_OPTIONS =
+            "HighlightAll=true, StartSel=" + Highlights.START + ", StopSel=" + Highlights.STOP;
+
+    private static final String SNIPPET_OPTIONS = "MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2,"
+            + " FragmentDelimiter=\" … \", StartSel=" + Highlights.START + ", StopSel=" + Highlights.STOP;
+
+    private static final TypeReference<List<TopicLabel>> TOPICS = new TypeReference<>() {};
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    private final JsonMapper json;
+
+    SearchRepository(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * Asks PostgreSQL to plan this transaction's statements for their actual parameters. The JDBC
+     * driver prepares a statement on the server after a few executions, and PostgreSQL may then
+     * switch to a generic plan, made without the values: not knowing the walk's window, it may read
+     * the whole table instead of the newest rows; not knowing the words, it cannot tell a rare one
+     * from a common one. A plan costs a few milliseconds; a wrong one, seconds.
+     */
+    void planForActualParameters() {
+        jdbc.getJdbcTemplate()
+                .queryForObject("select set_config('plan_cache_mode', 'force_custom_plan', true)", String.class);
+    }
+
+    /**
+     * The newest {@code wanted} matches after {@code after} (null: from the newest), newest first,
+     * each with its rank, read with the given access path.
+     */
+    Found candidates(SearchQuery query, Position after, Instant now, int wanted, Access access) {
+        MapSqlParameterSource params = parameters(query, now).addValue("limit", wanted);
+        int[] ownMatches = {0};
+        List<Candidate> candidates = jdbc.query(candidatesSql(query, after, access, params), params, (rs, rowNum) -> {
+            ownMatches[0] = rs.getInt("own_matches");
+            return new Candidate(rs.getLong("id"), instant(rs.getTimestamp("sort_time")), rs.getDouble("rank"));
+        });
+        return new Found(candidates, ownMatches[0]);
+    }
+
+    /** The page rows of the given articles, with highlights, in no particular order. */
+    List<SearchRow> rows(SearchQuery query, List<Long> ids, Instant now) {
+        MapSqlParameterSource params = parameters(query, now).addValue("ids", ids);
+        return jdbc.query(rowsSql(query, params), params, this::row);
+    }
+
+    static MapSqlParameterSource parameters(SearchQuery query, Instant now) {
+        return new MapSqlParameterSource()
+                .addValue("q", query.text())
+                .addValue("now", utc(now))
+                .addValue("protect", Highlights.PROTECT)
+                .addValue("protected", Highlights.PROTECTED)
+                .addValue("headlineOptions", HEADLINE_OPTIONS)
+                .addValue("snippetOptions", SNIPPET_OPTIONS);
+    }
+
+    /**
+     * The matches of both branches, the newest :limit of them ranked. {@code own_matches} counts
+     * what the first branch (the article's own text) found before the cut: when it found :limit,
+     * its walk reached every match it had to.
+     */
+    static String candidatesSql(SearchQuery query, Position after, Access access, MapSqlParameterSource params) {
+        if (after != null) {
+            params.addValue("afterTime", utc(after.time())).addValue("afterId", after.id());
+        }
+        return "with " + MATCHED_TOPICS + ",\n"
+                + "found as (\n"
+                + ownText(query, after, access, params)
+                + "\n  union all\n"
+                + topicNames(query, after, params)
+                + "\n)\n"
+                + "select a.id, f.sort_time, " + RANK + " as rank,\n"
+                + "       (select count(*) from found where own) as own_matches\n"
+                + "  from (select id, max(sort_time) as sort_time from found group by id\n"
+                + "         order by sort_time desc, id desc limit :limit) f\n"
+                + "  join article a on a.id = f.id\n"
+                + DOCUMENT_AND_QUERY
+                + " order by f.sort_time desc, f.id desc";
+    }
+
+    static String rowsSql(SearchQuery query, MapSqlParameterSource params) {
+        return "select " + COLUMNS + ",\n"
+                + "       " + HIGHLIGHTS + "\n"
+                + "  from article a\n"
+                + " where a.id in (:ids) and " + query.scope().condition;
+    }
+
+    /** Articles whose own text matches, the newest :limit after the position, by either access path. */
+    private static String ownText(SearchQuery query, Position after, Access access, MapSqlParameterSource params) {
+        SearchScope scope = query.scope();
+        String time = scope.timeColumn;
+        String keyset = after == null ? "" : "\n      and (" + time + ", a.id) < (:afterTime, :afterId)";
+        StringBuilder match = new StringBuilder("(")
+                .append(String.join("\n        or ", textMatch(query, params)))
+                .append(")");
+        appendFilters(match, query, time, "\n      ", params);
+        if (access.window != null) {
+            params.addValue("window", access.window);
+            return "  (select a.id, " + time + " as sort_time, true as own\n"
+                    + "     from (select a.id, a.language, a.source, a.dateline, a.published_at, a.updated_at,"
+                    + " a.search_vector\n"
+                    + "             from article a\n"
+                    + "            where " + scope.condition + keyset.replace("\n      ", "\n              ") + "\n"
+                    + "            order by " + time + " desc, a.id desc\n"
+                    + "            limit :window) a\n"
+                    + "    where " + match + "\n"
+                    + "    order by " + time + " desc, a.id desc\n"
+                    + "    limit :limit)";
+        }
+        return "  (select m.id, m.sort_time, true as own\n"
+                + "     from (select a.id, " + time + " as sort_time\n"
+                + "             from article a\n"
+                + "            where " + scope.condition + keyset + "\n"
+                + "              and " + match.toString().replace("\n      ", "\n              ") + "\n"
+                + "           offset 0) m\n"
+                + "    order by m.sort_time desc, m.id desc\n"
+                + "    limit :limit)";
+    }
+
+    /**
+     * Articles filed under a topic whose name matches, each topic's stream walked newest first.
+     * Published articles are walked in article_topic (its published_at copy and stream index);
+     * drafts and archived ones, which are few, through the article rows.
+     */
+    private static String topicNames(SearchQuery query, Position after, MapSqlParameterSource params) {
+        SearchScope scope = query.scope();
+        String streamTime = scope.streamed() ? "s.published_at" : scope.timeColumn;
+        String streamId = scope.streamed() ? "s.article_id" : "a.id";
+        StringBuilder topics = new StringBuilder("  (select b.id, b.sort_time, false\n     from matched_topic m\n")
+                .append("    cross join lateral (\n        select a.id, ")
+                .append(streamTime)
+                .append(" as sort_time\n          from article_topic s join article a on a.id = s.article_id\n")
+                .append("         where s.topic_id = m.id and ");
+        if (scope.streamed()) {
+            topics.append("s.published_at is not null and ").append(scope.streamCondition);
+        } else {
+            topics.append(scope.condition);
+        }
+        if (query.languages() != null) {
+            topics.append("\n           and a.language in (:languages)");
+            params.addValue("languages", query.languageList());
+        }
+        appendFilters(topics, query, streamTime, "\n           ", params);
+        if (after != null) {
+            topics.append("\n           and (")
+                    .append(streamTime)
+                    .append(", ")
+                    .append(streamId)
+                    .append(") < (:afterTime, :afterId)");
+        }
+        return topics.append(
+                        "\n           and (a.search_vector || setweight(to_tsvector(article_search_config(a.language),"
+                                + " m.name), 'B'))\n               @@ ")
+                .append(ROW_QUERY)
+                .append("\n         order by ")
+                .append(streamTime)
+                .append(" desc, ")
+                .append(streamId)
+                .append(" desc\n         limit :limit) b)")
+                .toString();
+    }
+
+    /** One condition per language group, each answerable by the GIN index on its own. */
+    private static List<String> textMatch(SearchQuery query, MapSqlParameterSource params) {
+        Set<String> languages = query.languages();
+        List<String> groups = new ArrayList<>();
+        boolean english = languages == null || languages.contains("en");
+        boolean russian = languages == null || languages.contains("ru");
+        if (english && russian && query.text().chars().allMatch(c -> c < 128)) {
+            // The russian configuration reads ASCII words exactly as the english one does (with the
+            // English stemmer), so for an ASCII query both give the same tsquery: one index scan
+            // instead of two reading the same entries.
+            groups.add("(a.language in ('en', 'ru') and a.search_vector @@ websearch_to_tsquery('english', :q))");
+        } else {
+            if (english) {
+                groups.add("(a.language = 'en' and a.search_vector @@ websearch_to_tsquery('english', :q))");
+            }
+            if (russian) {
+                groups.add("(a.language = 'ru' and a.search_vector @@ websearch_to_tsquery('russian', :q))");
+            }
+        }
+        if (languages == null) {
+            groups.add("(a.language not in ('en', 'ru') and a.search_vector @@ websearch_to_tsquery('simple', :q))");
+        } else {
+            Set<String> others = new TreeSet<>(languages);
+            others.removeAll(Set.of("en", "ru"));
+            if (!others.isEmpty()) {
+                groups.add(
+                        "(a.language in (:otherLanguages) and a.search_vector @@ websearch_to_tsquery('simple', :q))");
+                params.addValue("otherLanguages", List.copyOf(others));
+            }
+        }
+        return groups;
+    }
+
+    private static void appendFilters(
+            StringBuilder sql, SearchQuery query, String time, String indent, MapSqlParameterSource params) {
+        if (query.since() != null) {
+            sql.append(indent).append("and ").append(time).append(" >= :since");
+            params.addValue("since", utc(query.since()));
+        }
+        if (query.until() != null) {
+            sql.append(indent).append("and ").append(time).append(" < :until");
+            params.addValue("until", utc(query.until()));
+        }
+        if (query.source() != null) {
+            sql.append(indent).append("and lower(a.source) = lower(:source)");
+            params.addValue("source", query.source());
+        }
+        if (query.dateline() != null) {
+            sql.append(indent).append("and lower(a.dateline) = lower(:dateline)");
+            params.addValue("dateline", query.dateline());
+        }
+        if (!query.topicIds().isEmpty()) {
+            sql.append(indent)
+                    .append(
+                            "and exists (select 1 from article_topic g where g.article_id = a.id and g.topic_id in (:topicIds))");
+            params.addValue("topicIds", List.copyOf(new TreeSet<>(query.topicIds())));
+        }
+        if (!query.excludedTopicIds().isEmpty()) {
+            sql.append(indent)
+                    .append("and not exists (select 1 from article_topic g where g.article_id = a.id"
+                            + " and g.topic_id in (:excludedTopicIds))");
+            params.addValue("excludedTopicIds", List.copyOf(new TreeSet<>(query.excludedTopicIds())));
+        }
+    }
+
+    private SearchRow row(ResultSet rs, int rowNum) throws SQLException {
+        Timestamp publishedAt = rs.getTimestamp("published_at");
+        String timeZone = rs.getString("time_zone");
+        OffsetDateTime local = publishedAt == null
+                ? null
+                : publishedAt.toInstant().atZone(ZoneId.of(timeZone)).toOffsetDateTime();
+        ArticleSummary summary = new ArticleSummary(
+                rs.getLong("id"),
+                rs.getString("slug"),
+                rs.getString("headline"),
+                rs.getString("lead"),
+                rs.getString("dateline"),
+                rs.getString("source"),
+                rs.getString("language"),
+                json.readValue(rs.getString("topics"), TOPICS),
+                local,
+                timeZone,
+                rs.getInt("page_count"));
+        return new SearchRow(
+                summary,
+                rs.getLong("version"),
+                Highlights.from(rs.getString("marked_headline"), rs.getString("marked_snippet")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A match: its time and how well it matches (see {@link Relevance}). */
+    record Candidate(long id, Instant time, double rank) {}
+
+    /**
+     * Matches read by one statement, and how many of them the article's own text gave before the
+     * newest were cut out: when that reaches what was wanted, the walk found every match it had to.
+     */
+    record Found(List<Candidate> candidates, int ownMatches) {}
+
+    /**
+     * How the article's own text is matched. {@link #walk(int)}: the newest {@code window}
+     * articles in the scope, each tested, newest first: cheap for common words, which fill a page
+     * within the first rows, and never more than the window. {@link #INDEX}: every match through
+     * the GIN index, then the newest kept: cheap for rare words, and costing as many rows as match
+     * otherwise. The planner would choose between the two from estimates, and an estimate that is
+     * wrong (two common words that seldom occur together) makes it walk the whole archive; so the
+     * service chooses, from what a short walk found (see SearchService).
+     */
+    record Access(Integer window) {
+
+        static final Access INDEX = new Access(null);
+
+        static Access walk(int window) {
+            return new Access(window);
+        }
+    }
+
+    /** Where a date-ordered page ended. */
+    record Position(Instant time, long id) {}
+}

@@ -1,0 +1,291 @@
+package io.dateline.search;
+
+import io.dateline.platform.Cursors;
+import io.dateline.platform.InvalidCursorException;
+import io.dateline.search.SearchRepository.Access;
+import io.dateline.search.SearchRepository.Candidate;
+import io.dateline.search.SearchRepository.Found;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs searches and pages through them with signed cursors.
+ *
+ * <p>Both orders start from the newest matches (see {@link #newestMatches}): ids, times and ranks,
+ * one to three statements whatever the page size; then one statement reads the page's own rows
+ * with their highlights and topics.
+ *
+ * <p>{@code sort=date} pages like the feed: a keyset cursor over (time, id), every match reachable.
+ *
+ * <p>{@code sort=relevance} ranks a bounded window: the newest {@code relevanceCandidates} matches
+ * (all of them for any but common words), scored by {@link Relevance}. Each page re-ranks that
+ * window. The cursor holds the last (score, id) shown, the instant scores were aged from, and how
+ * many results were shown: scores stay fixed while a client pages, so no result repeats, and a
+ * client that reaches the end of the window while more matched gets a clear 400 instead of an ever
+ * slower query.
+ */
+@Service
+class SearchService {
+
+    /**
+     * The first walk reads at least this many of the newest articles: 4 to 12 ms at a million
+     * articles, and enough for a page of any word in more than 1% of them.
+     */
+    private static final int MIN_PROBE_ROWS = 2_000;
+
+    /**
+     * Share of matches among the walked articles above which walking on beats listing every match
+     * through the index: at a million articles a walk costs 3.5 to 6 µs an article and the index 3
+     * to 4 µs a match, so for the 1,001 newest matches the two break even between 3% and 5%
+     * (docs/search-performance.md).
+     */
+    private static final double DENSE_SHARE = 0.05;
+
+    private static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble(Scored::score)
+            .reversed()
+            .thenComparing(Comparator.comparingLong(Scored::id).reversed());
+
+    private final SearchRepository search;
+
+    private final SuggestionRepository suggestions;
+
+    private final Cursors cursors;
+
+    private final SearchProperties properties;
+
+    private final Clock clock;
+
+    SearchService(
+            SearchRepository search,
+            SuggestionRepository suggestions,
+            Cursors cursors,
+            SearchProperties properties,
+            Clock clock) {
+        this.search = search;
+        this.suggestions = suggestions;
+        this.cursors = cursors;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    Result search(SearchQuery query, String cursor, int limit) {
+        return query.sort() == SearchSort.DATE ? byDate(query, cursor, limit) : byRelevance(query, cursor, limit);
+    }
+
+    /** Topics first, then headlines by prefix, then by similarity; each once, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    SuggestionResponse suggest(String text, int limit) {
+        if (SuggestionRepository.prefixQuery(text).isEmpty()) {
+            return new SuggestionResponse(List.of());
+        }
+        Map<String, Suggestion> unique = new LinkedHashMap<>();
+        for (Suggestion suggestion :
+                suggestions.suggest(text, properties.suggestionSimilarity(), clock.instant(), limit)) {
+            unique.putIfAbsent(suggestion.type() + "/" + suggestion.slug(), suggestion);
+        }
+        return new SuggestionResponse(unique.values().stream().limit(limit).toList());
+    }
+
+    private Result byDate(SearchQuery query, String cursor, int limit) {
+        SearchRepository.Position after =
+                cursor == null ? null : datePosition(cursors.decode(cursor, query.canonical()));
+        if (query.matchesNothing()) {
+            return Result.EMPTY;
+        }
+        Instant now = clock.instant();
+        Instant reference = now.truncatedTo(ChronoUnit.MINUTES);
+        search.planForActualParameters();
+        List<Candidate> matches = newestMatches(query, after, now, limit + 1);
+        List<Candidate> page = matches.size() > limit ? matches.subList(0, limit) : matches;
+        String next = null;
+        if (matches.size() > limit) {
+            Candidate last = page.get(page.size() - 1);
+            next = cursors.encode(query.canonical(), List.of(last.time().toString(), Long.toString(last.id())));
+        }
+        List<Scored> scored = page.stream()
+                .map(candidate -> new Scored(candidate.id(), score(candidate, reference)))
+                .toList();
+        return result(query, scored, now, next);
+    }
+
+    private Result byRelevance(SearchQuery query, String cursor, int limit) {
+        int window = properties.relevanceCandidates();
+        RelevancePosition after = cursor == null ? null : relevancePosition(cursors.decode(cursor, query.canonical()));
+        if (after != null && after.shown() >= window) {
+            throw new SearchTooDeepException(window);
+        }
+        if (query.matchesNothing()) {
+            return Result.EMPTY;
+        }
+        Instant now = clock.instant();
+        // Scores are aged from a whole minute: repeated requests within it give identical pages
+        // (and ETags), and every page of one walk uses the instant its first page used.
+        Instant reference = after == null ? now.truncatedTo(ChronoUnit.MINUTES) : after.reference();
+        search.planForActualParameters();
+        List<Candidate> candidates = newestMatches(query, null, now, window + 1);
+        boolean moreThanWindow = candidates.size() > window;
+        List<Scored> ranked = candidates.stream()
+                .limit(window)
+                .map(candidate -> new Scored(candidate.id(), score(candidate, reference)))
+                .sorted(BEST_FIRST)
+                .toList();
+
+        int start = 0;
+        if (after != null) {
+            Scored last = new Scored(after.id(), after.score());
+            while (start < ranked.size() && BEST_FIRST.compare(ranked.get(start), last) <= 0) {
+                start++;
+            }
+        }
+        int shownBefore = after == null ? 0 : after.shown();
+        int end = Math.min(ranked.size(), start + Math.min(limit, window - shownBefore));
+        List<Scored> page = ranked.subList(start, end);
+        int shownAfter = shownBefore + page.size();
+        boolean more = end < ranked.size() || (shownAfter >= window && moreThanWindow);
+        String next = null;
+        if (more && !page.isEmpty()) {
+            Scored last = page.get(page.size() - 1);
+            next = cursors.encode(
+                    query.canonical(),
+                    List.of(
+                            reference.toString(),
+                            Double.toString(last.score()),
+                            Long.toString(last.id()),
+                            Integer.toString(shownAfter)));
+        }
+        return result(query, page, now, next);
+    }
+
+    /**
+     * The newest {@code wanted} matches after {@code after}. A short walk through the newest
+     * articles comes first: it is all a common word needs. What it found tells how common the words
+     * are among recent articles: dense enough, and a longer walk will find the rest sooner than the
+     * index could list every match; otherwise the GIN index lists the matches, which are then few.
+     * The walks are bounded, so a wrong guess costs a bounded walk, never the archive (see
+     * docs/search-performance.md for the figures behind the constants).
+     */
+    private List<Candidate> newestMatches(SearchQuery query, SearchRepository.Position after, Instant now, int wanted) {
+        int probe = Math.max(2 * wanted, MIN_PROBE_ROWS);
+        Found found = search.candidates(query, after, now, wanted, Access.walk(probe));
+        if (found.ownMatches() >= wanted) {
+            return found.candidates();
+        }
+        if (found.ownMatches() >= DENSE_SHARE * probe) {
+            found = search.candidates(query, after, now, wanted, Access.walk((int) Math.ceil(wanted / DENSE_SHARE)));
+            if (found.ownMatches() >= wanted) {
+                return found.candidates();
+            }
+        }
+        return search.candidates(query, after, now, wanted, Access.INDEX).candidates();
+    }
+
+    private Result result(SearchQuery query, List<Scored> page, Instant now, String next) {
+        if (page.isEmpty()) {
+            return result(List.of(), List.of(), next);
+        }
+        Map<Long, SearchRow> rows = search
+                .rows(query, page.stream().map(Scored::id).toList(), now)
+                .stream()
+                .collect(Collectors.toMap(row -> row.summary().id(), Function.identity()));
+        List<SearchRow> shown = new ArrayList<>();
+        List<SearchHit> hits = new ArrayList<>();
+        for (Scored scored : page) {
+            SearchRow row = rows.get(scored.id());
+            // gone between the two statements (unpublished a moment ago): simply not shown
+            if (row != null) {
+                shown.add(row);
+                hits.add(SearchHit.from(row.summary(), scored.score(), row.highlights()));
+            }
+        }
+        return result(hits, shown, next);
+    }
+
+    private double score(Candidate candidate, Instant reference) {
+        return Relevance.score(candidate.rank(), candidate.time(), reference, properties.recencyHalfLife());
+    }
+
+    private static Result result(List<SearchHit> hits, List<SearchRow> rows, String next) {
+        return new Result(new SearchResponse(hits, next), etag(hits, rows, next));
+    }
+
+    private static SearchRepository.Position datePosition(List<String> parts) {
+        if (parts.size() != 2) {
+            throw foreignCursor();
+        }
+        try {
+            return new SearchRepository.Position(Instant.parse(parts.get(0)), Long.parseLong(parts.get(1)));
+        } catch (DateTimeParseException | NumberFormatException ex) {
+            throw foreignCursor();
+        }
+    }
+
+    private static RelevancePosition relevancePosition(List<String> parts) {
+        if (parts.size() != 4) {
+            throw foreignCursor();
+        }
+        try {
+            return new RelevancePosition(
+                    Instant.parse(parts.get(0)),
+                    Double.parseDouble(parts.get(1)),
+                    Long.parseLong(parts.get(2)),
+                    Integer.parseInt(parts.get(3)));
+        } catch (DateTimeParseException | NumberFormatException ex) {
+            throw foreignCursor();
+        }
+    }
+
+    private static InvalidCursorException foreignCursor() {
+        return new InvalidCursorException("The cursor is not one this service issued.");
+    }
+
+    /** A page's entity tag: which articles, in which versions, with which scores, and what follows. */
+    private static String etag(List<SearchHit> hits, List<SearchRow> rows, String next) {
+        StringBuilder content = new StringBuilder();
+        for (int i = 0; i < rows.size(); i++) {
+            content.append(rows.get(i).summary().id())
+                    .append(':')
+                    .append(rows.get(i).version())
+                    .append(':')
+                    .append(hits.get(i).score())
+                    .append(',');
+        }
+        content.append('|').append(next);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(content.toString().getBytes(StandardCharsets.UTF_8));
+            return "W/\""
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(digest)
+                            .substring(0, 27) + "\"";
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
+        }
+    }
+
+    private record Scored(long id, double score) {}
+
+    /** Where a relevance page ended, and how many results the walk has shown so far. */
+    private record RelevancePosition(Instant reference, double score, long id, int shown) {}
+
+    record Result(SearchResponse page, String etag) {
+
+        static final Result EMPTY = result(List.of(), List.of(), null);
+    }
+}
