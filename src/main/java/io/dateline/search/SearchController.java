@@ -6,6 +6,7 @@ import io.dateline.topic.TopicRef;
 import io.dateline.topic.TopicService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -113,7 +114,9 @@ class SearchController {
                             schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<SearchResponse> search(
             @ParameterObject @Valid SearchParameters parameters,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            @Parameter(in = ParameterIn.HEADER, description = "ETag of the page the client has: 304 when unchanged")
+                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+                    String ifNoneMatch) {
         SearchQuery query = parameters.query(topics);
         SearchService.Result result = search.search(query, parameters.cursor(), parameters.limitOrDefault());
         // An editor's view changes with every edit and shows drafts: never kept by a shared cache.
