@@ -129,27 +129,7 @@ class EditorialController {
             summary = "Replace an article's content",
             description = "Replaces every editable member (absent optional members are cleared). Requires If-Match"
                     + " with the current ETag. Workflow fields (id, slug, status, version, dates) are not accepted.")
-    @ApiResponse(responseCode = "200", description = "The new state, with its ETag")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Invalid fields, unknown or read-only properties",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such article",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "412",
-            description = "The article changed since that ETag",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "422",
-            description = "Unknown topic or related article",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = "application/problem+json"))
+    @ArticleWriteResponses
     ResponseEntity<EditorArticleResponse> replace(
             @Parameter(description = "Article id", example = "1042") @PathVariable long id,
             @Valid @RequestBody ArticleRequest request,
@@ -177,27 +157,7 @@ class EditorialController {
                             mediaType = "application/merge-patch+json",
                             schema = @Schema(implementation = ArticleRequest.class),
                             examples = @ExampleObject(name = "new headline", value = ArticleExamples.PATCH)))
-    @ApiResponse(responseCode = "200", description = "The new state, with its ETag")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Invalid fields, unknown or read-only properties",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such article",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "412",
-            description = "The article changed since that ETag",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "422",
-            description = "Unknown topic or related article",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = "application/problem+json"))
+    @ArticleWriteResponses
     ResponseEntity<EditorArticleResponse> patch(
             @Parameter(description = "Article id", example = "1042") @PathVariable long id,
             @RequestBody JsonNode patch,
