@@ -2,6 +2,7 @@ package io.dateline.feed;
 
 import io.dateline.article.ArticleService;
 import io.dateline.article.EditorArticleSummary;
+import io.dateline.platform.ETags;
 import io.dateline.platform.HttpProperties;
 import io.dateline.platform.ProblemException;
 import io.dateline.reader.FeedPreferences;
@@ -176,7 +177,7 @@ class FeedController {
         CacheControl cache = personal
                 ? CacheControl.maxAge(http.feedMaxAge()).cachePrivate()
                 : CacheControl.maxAge(http.feedMaxAge()).cachePublic();
-        if (ifNoneMatch != null && matches(ifNoneMatch, result.etag())) {
+        if (ifNoneMatch != null && ETags.noneMatchHits(ifNoneMatch, result.etag())) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
                     .eTag(result.etag())
                     .cacheControl(cache)
@@ -188,18 +189,6 @@ class FeedController {
                 .cacheControl(cache)
                 .varyBy(HttpHeaders.AUTHORIZATION)
                 .body(result.page());
-    }
-
-    /** If-None-Match uses the weak comparison: any listed tag equal to ours, W/ or not. */
-    private static boolean matches(String ifNoneMatch, String etag) {
-        String ours = etag.startsWith("W/") ? etag.substring(2) : etag;
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(ours)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** An editor's list of one workflow state. */

@@ -1,17 +1,14 @@
 package io.dateline.feed;
 
 import io.dateline.platform.Cursors;
+import io.dateline.platform.ETags;
 import io.dateline.platform.InvalidCursorException;
 import io.dateline.reader.FeedPreferences;
 import io.dateline.topic.TopicRef;
 import io.dateline.topic.TopicService;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -89,16 +86,7 @@ class FeedService {
                         .map(row -> row.summary().id() + ":" + row.version())
                         .collect(Collectors.joining(","))
                 + "|" + next;
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return "W/\""
-                    + Base64.getUrlEncoder()
-                            .withoutPadding()
-                            .encodeToString(digest)
-                            .substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
-        }
+        return ETags.weakDigest(content);
     }
 
     private static Set<Long> ids(List<TopicRef> refs) {

@@ -1,6 +1,11 @@
 package io.dateline.platform;
 
-/** Entity tags as RFC 9110 defines them: quoting, and the strong comparison If-Match needs. */
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/** Entity tags as RFC 9110 defines them: quoting, digests, and the comparisons If-Match and If-None-Match need. */
 public final class ETags {
 
     private ETags() {}
@@ -11,6 +16,41 @@ public final class ETags {
 
     public static String weak(String opaque) {
         return "W/\"" + opaque + "\"";
+    }
+
+    /**
+     * A weak tag for a representation assembled from several rows (a page, a feed): a digest of a
+     * text that names everything the representation shows, so that any change to it changes the tag.
+     */
+    public static String weakDigest(String content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return weak(Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(digest)
+                    .substring(0, 27));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
+        }
+    }
+
+    /**
+     * Whether an If-None-Match header value names the current tag, by the weak comparison RFC 9110
+     * prescribes for it: W/ prefixes are ignored, "*" matches anything.
+     */
+    public static boolean noneMatchHits(String header, String currentTag) {
+        String ours = opaque(currentTag);
+        for (String candidate : header.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*") || opaque(tag).equals(ours)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
     /**

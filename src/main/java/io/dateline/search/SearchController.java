@@ -1,5 +1,6 @@
 package io.dateline.search;
 
+import io.dateline.platform.ETags;
 import io.dateline.platform.HttpProperties;
 import io.dateline.platform.InvalidFieldsException;
 import io.dateline.topic.TopicRef;
@@ -123,7 +124,7 @@ class SearchController {
         CacheControl cache = parameters.status() == null
                 ? CacheControl.maxAge(http.feedMaxAge()).cachePublic()
                 : CacheControl.noStore().cachePrivate();
-        if (ifNoneMatch != null && matches(ifNoneMatch, result.etag())) {
+        if (ifNoneMatch != null && ETags.noneMatchHits(ifNoneMatch, result.etag())) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
                     .eTag(result.etag())
                     .cacheControl(cache)
@@ -169,18 +170,6 @@ class SearchController {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(http.feedMaxAge()).cachePublic())
                 .body(search.suggest(text, limit));
-    }
-
-    /** If-None-Match uses the weak comparison: any listed tag equal to ours, W/ or not. */
-    private static boolean matches(String ifNoneMatch, String etag) {
-        String ours = etag.startsWith("W/") ? etag.substring(2) : etag;
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(ours)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The query parameters of a search. */

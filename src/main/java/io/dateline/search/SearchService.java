@@ -1,19 +1,16 @@
 package io.dateline.search;
 
 import io.dateline.platform.Cursors;
+import io.dateline.platform.ETags;
 import io.dateline.platform.InvalidCursorException;
 import io.dateline.search.SearchRepository.Access;
 import io.dateline.search.SearchRepository.Candidate;
 import io.dateline.search.SearchRepository.Found;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -266,17 +263,7 @@ class SearchService {
                     .append(',');
         }
         content.append('|').append(next);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(content.toString().getBytes(StandardCharsets.UTF_8));
-            return "W/\""
-                    + Base64.getUrlEncoder()
-                            .withoutPadding()
-                            .encodeToString(digest)
-                            .substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
-        }
+        return ETags.weakDigest(content.toString());
     }
 
     private record Scored(long id, double score) {}

@@ -6,11 +6,7 @@ import io.dateline.platform.ETags;
 import io.dateline.topic.TopicNotFoundException;
 import io.dateline.topic.TopicRef;
 import io.dateline.topic.TopicService;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -81,14 +77,6 @@ class NewsFeeds {
                 + items.stream()
                         .map(article -> article.id() + ":" + article.version() + ":" + article.topics())
                         .collect(Collectors.joining(","));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return ETags.weak(Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(digest)
-                    .substring(0, 27));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
-        }
+        return ETags.weakDigest(content);
     }
 }

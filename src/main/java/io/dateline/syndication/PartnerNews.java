@@ -1,18 +1,15 @@
 package io.dateline.syndication;
 
 import io.dateline.platform.Cursors;
+import io.dateline.platform.ETags;
 import io.dateline.platform.InvalidCursorException;
 import io.dateline.platform.ProblemException;
 import io.dateline.topic.TopicRef;
 import io.dateline.topic.TopicService;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -146,16 +143,6 @@ class PartnerNews {
 
     /** The page's content itself: partner renames and topic renames change it too. */
     private static String etag(PartnerNewsPage page) {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest(page.toString().getBytes(StandardCharsets.UTF_8));
-            return "W/\""
-                    + Base64.getUrlEncoder()
-                            .withoutPadding()
-                            .encodeToString(digest)
-                            .substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
-        }
+        return ETags.weakDigest(page.toString());
     }
 }
