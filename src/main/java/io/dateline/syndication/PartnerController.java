@@ -46,7 +46,6 @@ class PartnerController {
     @GetMapping
     @Operation(summary = "List partners", description = "Every partner by name, with the outcome of its last import.")
     @ApiResponse(responseCode = "200", description = "The partners")
-    @ProblemResponses.EditorOnly
     ResponseEntity<PartnerList> list() {
         return ResponseEntity.ok().cacheControl(EDITOR_VIEW).body(new PartnerList(partners.list()));
     }
@@ -61,7 +60,6 @@ class PartnerController {
                     @Content(
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
-    @ProblemResponses.EditorOnly
     ResponseEntity<PartnerResponse> get(@Parameter(description = "Partner id", example = "7") @PathVariable long id) {
         return ResponseEntity.ok().cacheControl(EDITOR_VIEW).body(partners.get(id));
     }
@@ -102,7 +100,6 @@ class PartnerController {
                     @Content(
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
-    @ProblemResponses.EditorOnly
     ResponseEntity<PartnerResponse> create(@Valid @RequestBody PartnerRequest request) {
         PartnerResponse created = partners.create(request);
         return ResponseEntity.created(URI.create("/api/v1/partners/" + created.id()))
@@ -151,7 +148,6 @@ class PartnerController {
                     @Content(
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
-    @ProblemResponses.EditorOnly
     ResponseEntity<PartnerResponse> patch(
             @Parameter(description = "Partner id", example = "7") @PathVariable long id, @RequestBody JsonNode patch) {
         return ResponseEntity.ok().cacheControl(EDITOR_VIEW).body(partners.patch(id, patch));
@@ -167,7 +163,6 @@ class PartnerController {
                     @Content(
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
-    @ProblemResponses.EditorOnly
     ResponseEntity<Void> delete(@Parameter(description = "Partner id", example = "7") @PathVariable long id) {
         partners.delete(id);
         return ResponseEntity.noContent().build();
@@ -197,7 +192,6 @@ class PartnerController {
                     @Content(
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
-    @ProblemResponses.EditorOnly
     ResponseEntity<ImportResponse> importFeed(
             @Parameter(description = "Partner id", example = "7") @PathVariable long id) {
         return ResponseEntity.ok().cacheControl(EDITOR_VIEW).body(partners.importFeed(id));

@@ -120,7 +120,6 @@ class PartnerNewsController {
                     @Content(
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
-    @ProblemResponses.EditorOnly
     ResponseEntity<PartnerNewsResponse> add(@Valid @RequestBody PartnerNewsRequest request) {
         PartnerNews.Added added = news.add(request);
         URI location = URI.create("/api/v1/partner-news/" + added.headline().id());
@@ -144,7 +143,6 @@ class PartnerNewsController {
                     @Content(
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
-    @ProblemResponses.EditorOnly
     ResponseEntity<Void> delete(@Parameter(description = "Headline id", example = "311") @PathVariable long id) {
         news.delete(id);
         return ResponseEntity.noContent().build();
