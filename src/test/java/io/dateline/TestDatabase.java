@@ -43,7 +43,8 @@ public class TestDatabase {
 
         @Bean
         JdbcConnectionDetails embeddedTestDatabase() {
-            return new EmbeddedPostgresAutoConfiguration.EmbeddedConnectionDetails(SharedEmbedded.SERVER.jdbcUrl());
+            return new EmbeddedPostgresAutoConfiguration.EmbeddedConnectionDetails(
+                    SharedEmbedded.SERVER.jdbcUrl(), SharedEmbedded.SERVER.password());
         }
     }
 

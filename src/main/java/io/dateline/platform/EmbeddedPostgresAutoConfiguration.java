@@ -29,7 +29,7 @@ public class EmbeddedPostgresAutoConfiguration {
 
     @Bean
     JdbcConnectionDetails embeddedPostgresConnectionDetails(EmbeddedPostgresServer server) {
-        return new EmbeddedConnectionDetails(server.jdbcUrl());
+        return new EmbeddedConnectionDetails(server.jdbcUrl(), server.password());
     }
 
     static class NoDataSourceUrl implements Condition {
@@ -41,7 +41,7 @@ public class EmbeddedPostgresAutoConfiguration {
     }
 
     /** Connection details of an embedded server; the test database configuration uses them too. */
-    public record EmbeddedConnectionDetails(String jdbcUrl) implements JdbcConnectionDetails {
+    public record EmbeddedConnectionDetails(String jdbcUrl, String password) implements JdbcConnectionDetails {
 
         @Override
         public String getJdbcUrl() {
@@ -55,7 +55,7 @@ public class EmbeddedPostgresAutoConfiguration {
 
         @Override
         public String getPassword() {
-            return "";
+            return password;
         }
     }
 }

@@ -3,7 +3,9 @@ package io.dateline.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -49,18 +51,52 @@ class EmbeddedPostgresServerTests {
     }
 
     @Test
-    void runsPostgresql17() throws SQLException {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir.resolve("version"), 0, true);
-                Connection connection = connect(server);
+    void throwAwayClusterRunsPostgresql17WithTheFastSettings() throws SQLException {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir.resolve("version"), 0, true)) {
+
+            assertThat(Integer.parseInt(show(server, "server_version_num"))).isBetween(170000, 179999);
+            assertThat(show(server, "fsync")).isEqualTo("off");
+        }
+    }
+
+    @Test
+    void persistentClusterIsDurableAndAcceptsOnlyTheGeneratedPassword() throws Exception {
+        Path data = dir.resolve("guarded");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, 0, false)) {
+
+            assertThat(show(server, "fsync")).isEqualTo("on");
+            assertThat(show(server, "full_page_writes")).isEqualTo("on");
+            assertThat(show(server, "synchronous_commit")).isEqualTo("on");
+
+            Path passwordFile = dir.resolve("guarded.password");
+            assertThat(Files.readString(passwordFile).trim()).isEqualTo(server.password());
+            assertThat(Files.getPosixFilePermissions(passwordFile))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(server.password()).hasSizeGreaterThanOrEqualTo(32);
+            assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.USER, ""))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(
+                            () -> DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.USER, "wrong"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password authentication failed");
+        }
+
+        try (EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(data, 0, false)) {
+            execute(restarted, "select 1");
+        }
+    }
+
+    private static String show(EmbeddedPostgresServer server, String setting) throws SQLException {
+        try (Connection connection = connect(server);
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("show server_version_num")) {
+                ResultSet rows = statement.executeQuery("show " + setting)) {
             rows.next();
-            assertThat(rows.getInt(1)).isBetween(170000, 179999);
+            return rows.getString(1);
         }
     }
 
     private static Connection connect(EmbeddedPostgresServer server) throws SQLException {
-        return DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.USER, "");
+        return DriverManager.getConnection(server.jdbcUrl(), EmbeddedPostgresServer.USER, server.password());
     }
 
     private static void execute(EmbeddedPostgresServer server, String... sql) throws SQLException {

@@ -1,0 +1,29 @@
+package io.dateline.platform;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long database work may take, by class of work, and how the service answers while the
+ * database is unavailable. The request-path limits follow from one promise: a request that needs
+ * a stalled or lost database answers 503 within 3 seconds instead of hanging.
+ *
+ * @param readTimeout statement timeout of GET and HEAD requests; public reads are single indexed
+ *     queries that take milliseconds, so 2 s only ever cuts a stall
+ * @param writeTimeout statement timeout of every other request (editorial writes, preference saves):
+ *     one-article transactions that also take milliseconds, allowed a little more than reads while
+ *     staying inside the 3 s promise
+ * @param longTimeout statement timeout of work outside a request: migrations at start-up, scheduled
+ *     imports, background jobs and event listeners, which may legitimately run for minutes
+ * @param readinessTimeout the longest the readiness probe waits for the database before it reports
+ *     DOWN; kept under the 1 s that an orchestrator's probe usually allows
+ * @param retryAfter the {@code Retry-After} of a 503 "database unavailable"
+ */
+@ConfigurationProperties("dateline.database")
+public record DatabaseProperties(
+        @DefaultValue("2s") Duration readTimeout,
+        @DefaultValue("2500ms") Duration writeTimeout,
+        @DefaultValue("5m") Duration longTimeout,
+        @DefaultValue("800ms") Duration readinessTimeout,
+        @DefaultValue("5s") Duration retryAfter) {}

@@ -1,0 +1,46 @@
+package io.dateline.platform;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.lang.Nullable;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Tells a failure of the database itself (unreachable, stalled, shutting down, a statement
+ * cancelled by its timeout) from a failure of the request or of the code: the first is answered
+ * 503 with Retry-After, because the same request will succeed once the database is back.
+ */
+final class DatabaseUnavailable {
+
+    /**
+     * PostgreSQL's SQLSTATEs for a statement cancelled (by statement_timeout), and for a server that
+     * is shutting down, crashed, or still starting. Class 08 (connection exceptions) is checked apart.
+     */
+    private static final Set<String> STATES = Set.of("57014", "57P01", "57P02", "57P03");
+
+    private DatabaseUnavailable() {}
+
+    /** Whether {@code failure} or one of its causes says the database could not do the work. */
+    static boolean isCause(@Nullable Throwable failure) {
+        for (Throwable each = failure; each != null; each = each.getCause() == each ? null : each.getCause()) {
+            if (each instanceof CannotCreateTransactionException
+                    || each instanceof DataAccessResourceFailureException
+                    || each instanceof TransientDataAccessResourceException
+                    || each instanceof QueryTimeoutException
+                    || each instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (each instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || STATES.contains(state)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
