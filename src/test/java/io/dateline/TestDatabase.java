@@ -68,6 +68,14 @@ public class TestDatabase {
         }
     }
 
+    /**
+     * The shared embedded server itself, for a test that must reach it in its own way (through a
+     * fault-injecting proxy); started on first use.
+     */
+    public static EmbeddedPostgresServer sharedEmbeddedServer() {
+        return SharedEmbedded.SERVER;
+    }
+
     static boolean useTestcontainers() {
         String choice = System.getProperty("dateline.test.db", "auto");
         return switch (choice) {

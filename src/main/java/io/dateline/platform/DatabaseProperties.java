@@ -17,13 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param longTimeout statement timeout of work outside a request: migrations at start-up, scheduled
  *     imports, background jobs and event listeners, which may legitimately run for minutes
  * @param readinessTimeout the longest the readiness probe waits for the database before it reports
- *     DOWN; kept under the 1 s that an orchestrator's probe usually allows
- * @param retryAfter the {@code Retry-After} of a 503 "database unavailable"
+ *     DOWN; well under the 1 s that an orchestrator's probe usually allows, so that a busy JVM still
+ *     answers in time
  */
 @ConfigurationProperties("dateline.database")
 public record DatabaseProperties(
         @DefaultValue("2s") Duration readTimeout,
         @DefaultValue("2500ms") Duration writeTimeout,
         @DefaultValue("5m") Duration longTimeout,
-        @DefaultValue("800ms") Duration readinessTimeout,
-        @DefaultValue("5s") Duration retryAfter) {}
+        @DefaultValue("500ms") Duration readinessTimeout) {}

@@ -2,6 +2,7 @@ package io.dateline.platform;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -21,6 +22,12 @@ final class DatabaseUnavailable {
      * is shutting down, crashed, or still starting. Class 08 (connection exceptions) is checked apart.
      */
     private static final Set<String> STATES = Set.of("57014", "57P01", "57P02", "57P03");
+
+    /**
+     * What a 503 tells the client: long enough for a restarted or resumed database to accept
+     * connections again, short enough that a reader's retry is not noticeably late.
+     */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private DatabaseUnavailable() {}
 

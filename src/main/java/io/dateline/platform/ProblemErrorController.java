@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.time.Duration;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,18 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Hidden
 class ProblemErrorController implements ErrorController {
 
-    private final Duration retryAfter;
-
-    ProblemErrorController(DatabaseProperties database) {
-        this.retryAfter = database.retryAfter();
-    }
-
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         if (DatabaseUnavailable.isCause((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
             // a filter (token authentication) needed the database and could not reach it
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()))
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ProblemExceptionHandler.databaseUnavailable());
         }

@@ -1,7 +1,6 @@
 package io.dateline.platform;
 
 import jakarta.validation.ConstraintViolationException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +48,6 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
-
-    private final Duration retryAfter;
-
-    ProblemExceptionHandler(DatabaseProperties database) {
-        this.retryAfter = database.retryAfter();
-    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -172,7 +165,7 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         log.warn("Database unavailable while serving {}: {}", request.getDescription(false), ex.toString());
         ProblemDetail problem = databaseUnavailable();
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
