@@ -19,6 +19,9 @@ create table job (
     failures           jsonb       not null default '[]',
     error              text,
     owner              text        not null,
+    -- counts the runs (a resume is a new run); a run records units only while it is the latest, so
+    -- a stalled thread of an earlier run cannot write next to the one that resumed it
+    run                integer     not null default 0,
     heartbeat_at       timestamptz not null,
     created_at         timestamptz not null,
     started_at         timestamptz,

@@ -1,6 +1,7 @@
 package io.dateline.job;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -33,6 +34,8 @@ class JobRecovery {
 
     private final ThreadPoolTaskScheduler heartbeat = new ThreadPoolTaskScheduler();
 
+    private final AtomicBoolean beating = new AtomicBoolean();
+
     JobRecovery(JobStore store, JobProperties properties, JobConfiguration.JobOwner owner, Clock clock) {
         this.store = store;
         this.properties = properties;
@@ -49,10 +52,12 @@ class JobRecovery {
                     "{} job(s) left running by a stopped instance are now INTERRUPTED and can be resumed",
                     own + silent);
         }
-        heartbeat.setThreadNamePrefix("job-heartbeat-");
-        heartbeat.setDaemon(true);
-        heartbeat.initialize();
-        heartbeat.scheduleWithFixedDelay(this::beat, properties.heartbeat());
+        if (beating.compareAndSet(false, true)) {
+            heartbeat.setThreadNamePrefix("job-heartbeat-");
+            heartbeat.setDaemon(true);
+            heartbeat.initialize();
+            heartbeat.scheduleWithFixedDelay(this::beat, properties.heartbeat());
+        }
     }
 
     @EventListener(ContextClosedEvent.class)

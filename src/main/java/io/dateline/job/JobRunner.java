@@ -84,24 +84,26 @@ class JobRunner {
     }
 
     void run(long id) {
-        JobResponse job = store.claim(id, owner, clock.instant()).orElse(null);
-        if (job == null) {
+        Integer run = store.claim(id, owner, clock.instant()).orElse(null);
+        if (run == null) {
             return;
         }
+        JobResponse job = store.find(id, clock.instant()).orElseThrow();
         try {
-            runUnits(job, factory(job.kind()).plan(job.parameters()));
+            runUnits(job, run, factory(job.kind()).plan(job.parameters()));
         } catch (RuntimeException ex) {
             log.error("Job {} ({}) stopped unexpectedly; it can be resumed", id, job.kind(), ex);
             store.end(
                     id,
                     owner,
+                    run,
                     JobState.INTERRUPTED,
                     "stopped by an unexpected error; resume to continue",
                     clock.instant());
         }
     }
 
-    private <F> void runUnits(JobResponse job, JobPlan<F> plan) {
+    private <F> void runUnits(JobResponse job, int run, JobPlan<F> plan) {
         long id = job.id();
         List<String> units = plan.unitsAfter(job.progress().lastUnit());
         store.total(id, job.progress().done() + units.size());
@@ -111,6 +113,7 @@ class JobRunner {
                 store.end(
                         id,
                         owner,
+                        run,
                         JobState.INTERRUPTED,
                         "the application stopped; resume to continue",
                         clock.instant());
@@ -118,26 +121,26 @@ class JobRunner {
             }
             if (store.cancelRequested(id)) {
                 log.info("Job {} cancelled before {}", id, unit);
-                store.end(id, owner, JobState.CANCELLED, null, clock.instant());
+                store.end(id, owner, run, JobState.CANCELLED, null, clock.instant());
                 return;
             }
-            if (!runUnit(id, plan, unit)) {
-                log.warn("Job {} is no longer this instance's running job; it stops", id);
+            if (!runUnit(id, run, plan, unit)) {
+                log.warn("Job {} was interrupted or resumed elsewhere; this run stops", id);
                 return;
             }
         }
-        store.end(id, owner, JobState.SUCCEEDED, null, clock.instant());
+        store.end(id, owner, run, JobState.SUCCEEDED, null, clock.instant());
         store.find(id, clock.instant()).ifPresent(plan::finished);
     }
 
-    private <F> boolean runUnit(long id, JobPlan<F> plan, String unit) {
+    private <F> boolean runUnit(long id, int run, JobPlan<F> plan, String unit) {
         F fetched;
         try {
             fetched = plan.fetch(unit);
         } catch (UnitFailedException failure) {
             return Boolean.TRUE.equals(transactions.execute(status -> {
                 plan.failed(unit, failure.getMessage());
-                boolean recorded = store.unitFailed(id, owner, unit, failure.getMessage(), clock.instant());
+                boolean recorded = store.unitFailed(id, owner, run, unit, failure.getMessage(), clock.instant());
                 if (!recorded) {
                     status.setRollbackOnly();
                 }
@@ -146,7 +149,7 @@ class JobRunner {
         }
         return Boolean.TRUE.equals(transactions.execute(status -> {
             JobCounts counts = plan.store(unit, fetched);
-            boolean recorded = store.unitDone(id, owner, unit, counts, clock.instant());
+            boolean recorded = store.unitDone(id, owner, run, unit, counts, clock.instant());
             if (!recorded) {
                 status.setRollbackOnly();
             }

@@ -74,20 +74,21 @@ class JobStore {
                 .list();
     }
 
-    /** QUEUED to RUNNING, for the instance that queued it; empty when it is no longer queued. */
-    Optional<JobResponse> claim(long id, String owner, Instant now) {
-        int claimed = jdbc.sql("""
+    /** QUEUED to RUNNING as a new run; empty when it is no longer queued. */
+    Optional<Integer> claim(long id, String owner, Instant now) {
+        return jdbc.sql("""
                         update job
-                           set state = 'RUNNING', owner = :owner, heartbeat_at = :now,
+                           set state = 'RUNNING', owner = :owner, heartbeat_at = :now, run = run + 1,
                                started_at = coalesce(started_at, :now), run_started_at = :now,
                                run_units_at_start = units_done
                          where id = :id and state = 'QUEUED'
+                        returning run
                         """)
                 .param("id", id)
                 .param("owner", owner)
                 .param("now", utc(now))
-                .update();
-        return claimed == 1 ? find(id, now) : Optional.empty();
+                .query(Integer.class)
+                .optional();
     }
 
     void total(long id, int total) {
@@ -104,17 +105,18 @@ class JobStore {
                 .single();
     }
 
-    /** Records a unit as done; false when the job is no longer this instance's running job. */
-    boolean unitDone(long id, String owner, String unit, JobCounts counts, Instant now) {
+    /** Records a unit as done; false when the job is no longer this run's (interrupted, resumed). */
+    boolean unitDone(long id, String owner, int run, String unit, JobCounts counts, Instant now) {
         return jdbc.sql("""
                         update job
                            set units_done = units_done + 1, last_unit = :unit, heartbeat_at = :now,
                                inserted = inserted + :inserted, updated = updated + :updated,
                                unchanged = unchanged + :unchanged
-                         where id = :id and state = 'RUNNING' and owner = :owner
+                         where id = :id and state = 'RUNNING' and owner = :owner and run = :run
                         """)
                         .param("id", id)
                         .param("owner", owner)
+                        .param("run", run)
                         .param("unit", unit)
                         .param("inserted", counts.inserted())
                         .param("updated", counts.updated())
@@ -124,7 +126,7 @@ class JobStore {
                 == 1;
     }
 
-    boolean unitFailed(long id, String owner, String unit, String reason, Instant now) {
+    boolean unitFailed(long id, String owner, int run, String unit, String reason, Instant now) {
         return jdbc.sql("""
                         update job
                            set units_done = units_done + 1, last_unit = :unit, heartbeat_at = :now,
@@ -133,10 +135,11 @@ class JobStore {
                                                then failures || jsonb_build_array(
                                                        jsonb_build_object('unit', :unit, 'reason', :reason))
                                                else failures end
-                         where id = :id and state = 'RUNNING' and owner = :owner
+                         where id = :id and state = 'RUNNING' and owner = :owner and run = :run
                         """)
                         .param("id", id)
                         .param("owner", owner)
+                        .param("run", run)
                         .param("unit", unit)
                         .param("reason", reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason)
                         .param("max", MAX_LISTED_FAILURES)
@@ -146,16 +149,17 @@ class JobStore {
     }
 
     /** Ends this instance's running job: SUCCEEDED or FAILED by its failures, CANCELLED or INTERRUPTED. */
-    void end(long id, String owner, JobState state, String error, Instant now) {
+    void end(long id, String owner, int run, JobState state, String error, Instant now) {
         jdbc.sql("""
                         update job
                            set state = case when :state = 'SUCCEEDED' and failure_count > 0 then 'FAILED'
                                             else :state end,
                                error = :error, finished_at = :now, heartbeat_at = :now
-                         where id = :id and state = 'RUNNING' and owner = :owner
+                         where id = :id and state = 'RUNNING' and owner = :owner and run = :run
                         """)
                 .param("id", id)
                 .param("owner", owner)
+                .param("run", run)
                 .param("state", state.name())
                 .param("error", error)
                 .param("now", utc(now))
