@@ -129,8 +129,9 @@ class JobRunner {
                 return;
             }
         }
-        store.end(id, owner, run, JobState.SUCCEEDED, null, clock.instant());
+        // before the job shows as ended, so that whoever sees it ended also sees what finishing records
         store.find(id, clock.instant()).ifPresent(plan::finished);
+        store.end(id, owner, run, JobState.SUCCEEDED, null, clock.instant());
     }
 
     private <F> boolean runUnit(long id, int run, JobPlan<F> plan, String unit) {
