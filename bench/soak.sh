@@ -23,8 +23,9 @@ for tool in wrk curl jq jcmd; do
 done
 ls target/dateline-*.jar >/dev/null 2>&1 || ./mvnw -B -q package -DskipTests
 rm -rf "$WORK" && mkdir -p "$WORK" bench/results
+commit=$(git rev-parse --short HEAD)
 
-ADMIN_TOKEN=$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)
+ADMIN_TOKEN=$(tr -d - < /proc/sys/kernel/random/uuid)$(tr -d - < /proc/sys/kernel/random/uuid)
 DATELINE_SECURITY_BOOTSTRAPADMINTOKEN=$ADMIN_TOKEN java -Xmx"$HEAP" -jar target/dateline-*.jar \
   --server.port="$PORT" --dateline.embedded-db.port=0 --dateline.embedded-db.data-dir="$WORK/pgdata" \
   --dateline.currency.import.enabled=false > "$WORK/app.log" 2>&1 &
@@ -94,7 +95,6 @@ for minute in $(seq "$MINUTES"); do
     | tee -a "$WORK/table.md"
 done
 
-commit=$(git rev-parse --short HEAD)
 result="bench/results/$(date -u +%F)-$commit-soak.md"
 {
   echo "# Soak, $(date -u +%F), commit $commit"
