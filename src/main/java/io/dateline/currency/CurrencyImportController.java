@@ -1,43 +1,63 @@
 package io.dateline.currency;
 
+import io.dateline.job.JobResponse;
+import io.dateline.job.Jobs;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.time.LocalDate;
+import java.net.URI;
 import java.util.List;
-import java.util.SortedSet;
-import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * An administrator's backfill runs as a job: one bank request per day can take minutes, too long for
+ * one HTTP request. Every backfill is a job, even a one-day one, so that clients meet one answer.
+ */
 @RestController
 @RequestMapping("/api/v1/admin/currency/imports")
 @Tag(name = "Admin: currency", description = "Importing official rates (ADMIN)")
 @SecurityRequirement(name = "bearer")
 class CurrencyImportController {
 
+    private static final String PATH = "/api/v1/admin/currency/imports/";
+
+    private static final CacheControl ADMIN_VIEW = CacheControl.noStore().cachePrivate();
+
     private final CurrencyImporter importer;
 
-    CurrencyImportController(CurrencyImporter importer) {
+    private final CurrencyBackfillJob backfill;
+
+    private final Jobs jobs;
+
+    CurrencyImportController(CurrencyImporter importer, CurrencyBackfillJob backfill, Jobs jobs) {
         this.importer = importer;
+        this.backfill = backfill;
+        this.jobs = jobs;
     }
 
     @PostMapping
     @Operation(
-            summary = "Import (backfill) official rates",
-            description = "Imports every day of the range that the bank has rates for and reports what it did. ECB:"
-                    + " one download of its 90-day file (ranges starting in the last 85 days) or its full history"
-                    + " file. CBR: one request per day, at most " + CurrencyImporter.MAX_CBR_DAYS + " days per call;"
-                    + " rates are stored under the date each file states. Re-running changes nothing; a failed or"
-                    + " malformed download changes nothing and is listed in 'failures'.")
-    @ApiResponse(responseCode = "200", description = "The report (failures, if any, are listed in it)")
+            summary = "Start a backfill of official rates (a job)",
+            description = "Starts a job that imports every day of the range that the bank has rates for; follow"
+                    + " its Location for progress, counts and failures. ECB: one download of its 90-day file"
+                    + " (ranges starting in the last 85 days) or its full history file. CBR: one request per day,"
+                    + " at most " + CurrencyImporter.MAX_CBR_DAYS + " days per job; rates are stored under the"
+                    + " date each file states. Re-running changes nothing; a failed or malformed download changes"
+                    + " nothing and is listed in 'failures'. One job per source at a time.")
+    @ApiResponse(responseCode = "202", description = "Started; Location names the job")
     @ApiResponse(
             responseCode = "400",
             description = "Unknown source, missing dates, a range ending before it starts or in the future, a CBR range"
@@ -46,45 +66,79 @@ class CurrencyImportController {
                     @Content(
                             mediaType = "application/problem+json",
                             schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "No valid bearer token")
-    @ApiResponse(responseCode = "403", description = "The token is not an ADMIN's")
-    ImportResponse create(@Valid @RequestBody CreateImportRequest request) {
-        return ImportResponse.from(importer.backfill(RateSource.of(request.source()), request.from(), request.to()));
+    @ApiResponse(
+            responseCode = "409",
+            description = "A backfill of this source is queued or running (its id is in 'jobId')",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<JobResponse> create(@Valid @RequestBody CreateImportRequest request) {
+        RateSource source = RateSource.of(request.source());
+        importer.checkBackfill(source, request.from(), request.to());
+        JobResponse job = jobs.start(backfill, CurrencyBackfillJob.parameters(source, request.from(), request.to()));
+        return ResponseEntity.accepted()
+                .location(URI.create(PATH + job.id()))
+                .cacheControl(ADMIN_VIEW)
+                .body(job);
     }
 
-    @Schema(name = "ImportResponse", description = "What the import did")
-    record ImportResponse(
-            @Schema(example = "cbr") RateSource source,
-            LocalDate from,
-            LocalDate to,
+    @GetMapping
+    @Operation(summary = "List backfills", description = "The latest 50 backfill jobs, newest first.")
+    ResponseEntity<List<JobResponse>> list() {
+        return ResponseEntity.ok().cacheControl(ADMIN_VIEW).body(jobs.list(CurrencyBackfillJob.KIND));
+    }
 
-            @Schema(description = "The dates whose rates were stored, as the files date them")
-            SortedSet<LocalDate> dates,
+    @GetMapping("/{id}")
+    @Operation(
+            summary = "Show a backfill",
+            description = "State, days done of total, rows inserted/updated/unchanged, failures so far and an"
+                    + " estimate of the time left.")
+    @ApiResponse(responseCode = "200", description = "The job")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No such backfill",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<JobResponse> get(@Parameter(description = "Job id", example = "42") @PathVariable long id) {
+        return ResponseEntity.ok().cacheControl(ADMIN_VIEW).body(jobs.find(CurrencyBackfillJob.KIND, id));
+    }
 
-            int inserted,
-            int updated,
-            int unchanged,
-            List<Failure> failures) {
+    @PostMapping("/{id}/cancel")
+    @Operation(
+            summary = "Cancel a backfill",
+            description = "A queued or interrupted job is CANCELLED at once; a running one stops after the day in"
+                    + " hand, which is stored whole or not at all.")
+    @ApiResponse(responseCode = "202", description = "Cancelled, or cancelRequested until the day in hand is done")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The job has ended",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<JobResponse> cancel(@Parameter(description = "Job id", example = "42") @PathVariable long id) {
+        return ResponseEntity.accepted().cacheControl(ADMIN_VIEW).body(jobs.cancel(CurrencyBackfillJob.KIND, id));
+    }
 
-        static ImportResponse from(ImportReport report) {
-            return new ImportResponse(
-                    report.source(),
-                    report.from(),
-                    report.to(),
-                    report.dates(),
-                    report.inserted(),
-                    report.updated(),
-                    report.unchanged(),
-                    report.failures().stream()
-                            .map(failure -> new Failure(failure.date(), failure.reason()))
-                            .toList());
-        }
-
-        @Schema(name = "ImportFailure", description = "A download that failed and changed nothing")
-        record Failure(
-                @Schema(description = "The day asked for; absent when a whole file failed") @Nullable
-                LocalDate date,
-
-                String reason) {}
+    @PostMapping("/{id}/resume")
+    @Operation(
+            summary = "Resume an interrupted backfill",
+            description = "Goes on after the last day recorded; days done are not fetched again.")
+    @ApiResponse(responseCode = "202", description = "Queued again")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The job is not INTERRUPTED, or another job of its source is queued or running",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<JobResponse> resume(@Parameter(description = "Job id", example = "42") @PathVariable long id) {
+        return ResponseEntity.accepted()
+                .location(URI.create(PATH + id))
+                .cacheControl(ADMIN_VIEW)
+                .body(jobs.resume(CurrencyBackfillJob.KIND, id));
     }
 }

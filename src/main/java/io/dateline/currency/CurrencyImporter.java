@@ -1,5 +1,6 @@
 package io.dateline.currency;
 
+import io.dateline.job.StopSignal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -25,7 +26,7 @@ class CurrencyImporter {
 
     private static final Logger log = LoggerFactory.getLogger(CurrencyImporter.class);
 
-    /** One CBR request per day: a longer range belongs in several calls (or a job of its own). */
+    /** One CBR request per day: a longer range belongs in several jobs. */
     static final int MAX_CBR_DAYS = 366;
 
     /** How far back a daily run reaches to fill a gap left by failed runs. */
@@ -45,6 +46,8 @@ class CurrencyImporter {
 
     private final Clock clock;
 
+    private final StopSignal stop;
+
     CurrencyImporter(
             RatesDownloader downloader,
             RateStore store,
@@ -52,7 +55,8 @@ class CurrencyImporter {
             ImportStatuses statuses,
             MeterRegistry meters,
             CurrencyProperties properties,
-            Clock clock) {
+            Clock clock,
+            StopSignal stop) {
         this.downloader = downloader;
         this.store = store;
         this.rates = rates;
@@ -60,6 +64,7 @@ class CurrencyImporter {
         this.meters = meters;
         this.properties = properties;
         this.clock = clock;
+        this.stop = stop;
     }
 
     /**
@@ -81,8 +86,11 @@ class CurrencyImporter {
         };
     }
 
-    /** The administrator's backfill: every day of {@code from..to} that the bank has rates for. */
-    ImportReport backfill(RateSource source, LocalDate from, LocalDate to) {
+    /**
+     * Refuses an administrator's backfill that cannot be done, before anything is downloaded; the
+     * backfill itself runs as a job ({@link CurrencyBackfillJob}).
+     */
+    void checkBackfill(RateSource source, LocalDate from, LocalDate to) {
         LocalDate tomorrow =
                 LocalDate.now(clock.withZone(properties.zone(source))).plusDays(1);
         if (to.isAfter(tomorrow)) {
@@ -93,13 +101,13 @@ class CurrencyImporter {
         }
         if (source == RateSource.CBR && from.plusDays(MAX_CBR_DAYS).isBefore(to.plusDays(1))) {
             throw new InvalidDateRangeException("A CBR import takes one request per day, at most " + MAX_CBR_DAYS
-                    + " days per call; split " + from + ".." + to + " into parts.");
+                    + " days per job; split " + from + ".." + to + " into parts.");
         }
-        return switch (source) {
-            case CBR -> importCbr(from, to);
-            case ECB ->
-                importEcb(from, to, EcbFile.covering(from, LocalDate.now(clock.withZone(properties.zone(source)))));
-        };
+    }
+
+    /** The ECB file that holds every day from {@code from} on. */
+    EcbFile ecbFileFrom(LocalDate from) {
+        return EcbFile.covering(from, LocalDate.now(clock.withZone(properties.zone(RateSource.ECB))));
     }
 
     private ImportReport importCbr(LocalDate from, LocalDate to) {
@@ -107,6 +115,11 @@ class CurrencyImporter {
         List<ImportReport.Failure> failures = new ArrayList<>();
         Set<LocalDate> stored = new HashSet<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            if (stop.raised()) {
+                // Each day is stored in its own transaction: what is stored stays, the next run goes on.
+                log.info("CBR import stops before {}: the application is stopping", day);
+                break;
+            }
             LocalDate requested = day;
             PublishedRates file = attempt(() -> downloader.cbrDaily(requested), requested, failures);
             // Days without rates of their own (weekends, holidays) answer with an earlier file.
@@ -175,7 +188,7 @@ class CurrencyImporter {
                 .register(meters);
     }
 
-    private ImportReport finish(ImportReport report) {
+    ImportReport finish(ImportReport report) {
         String source = report.source().id();
         meters.counter(
                         "dateline.currency.imports",

@@ -17,6 +17,8 @@ interface ExchangeRateRepository extends Repository<ExchangeRate, ExchangeRate.K
 
     boolean existsBySourceAndCurrencyCode(RateSource source, String currencyCode);
 
+    boolean existsBySourceAndRateDate(RateSource source, LocalDate rateDate);
+
     @Query("select max(r.rateDate) from ExchangeRate r where r.source = :source and r.rateDate <= :date")
     Optional<LocalDate> findLatestDateOnOrBefore(RateSource source, LocalDate date);
 

@@ -1,5 +1,6 @@
 package io.dateline.syndication;
 
+import io.dateline.job.StopSignal;
 import io.dateline.platform.MergePatches;
 import io.dateline.platform.ProblemException;
 import io.dateline.platform.UniqueViolations;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jsoup.Jsoup;
@@ -56,6 +58,8 @@ class Partners {
 
     private final Clock clock;
 
+    private final StopSignal stop;
+
     Partners(
             PartnerRepository partners,
             PartnerNewsStore news,
@@ -64,7 +68,8 @@ class Partners {
             MergePatches mergePatches,
             TransactionTemplate transactions,
             MeterRegistry meters,
-            Clock clock) {
+            Clock clock,
+            StopSignal stop) {
         this.partners = partners;
         this.news = news;
         this.feeds = feeds;
@@ -73,6 +78,7 @@ class Partners {
         this.transactions = transactions;
         this.meters = meters;
         this.clock = clock;
+        this.stop = stop;
     }
 
     List<PartnerResponse> list() {
@@ -126,9 +132,16 @@ class Partners {
         transactions.executeWithoutResult(status -> partners.delete(load(id)));
     }
 
-    /** Imports every partner that has a feed, one after the other; one failing does not stop the rest. */
+    /**
+     * Imports every partner that has a feed, one after the other; one failing does not stop the rest.
+     * When the application stops, it stops between feeds: each feed is stored in its own transaction.
+     */
     void importAll() {
         for (long id : partners.findIdsWithFeed()) {
+            if (stop.raised()) {
+                log.info("The partner import stops before partner {}: the application is stopping", id);
+                return;
+            }
             try {
                 importFeed(id);
             } catch (RuntimeException ex) {
@@ -147,19 +160,35 @@ class Partners {
                             "Set the partner's feedUrl before importing.")
                     .with("partnerId", id);
         }
-        List<PartnerFeedClient.Entry> entries;
-        try {
-            entries = feeds.entries(URI.create(partner.feedUrl()));
-        } catch (PartnerFeedClient.FeedFailure failure) {
-            return failed(partner, failure.getMessage());
-        } catch (RuntimeException unexpected) {
-            log.warn("Reading the feed of partner {} failed unexpectedly", id, unexpected);
-            return failed(partner, "the feed could not be read");
-        }
-        return store(partner, entries);
+        Fetched fetched = fetch(partner);
+        return fetched.failure() == null ? store(partner, fetched.entries()) : failed(partner, fetched.failure());
     }
 
-    private ImportResponse store(Partner partner, List<PartnerFeedClient.Entry> entries) {
+    /** Ids of the partners that have a feed, in id order: the units of an import job. */
+    List<Long> idsWithFeed() {
+        return partners.findIdsWithFeed();
+    }
+
+    /** The partner if it still exists and has a feed (it may have changed since a job started). */
+    Optional<Partner> findWithFeed(long id) {
+        return transactions.execute(status -> partners.findById(id).filter(partner -> partner.feedUrl() != null));
+    }
+
+    /** A partner's feed read, outside any transaction; a failure's reason is safe to show to editors. */
+    record Fetched(Partner partner, List<PartnerFeedClient.Entry> entries, String failure) {}
+
+    Fetched fetch(Partner partner) {
+        try {
+            return new Fetched(partner, feeds.entries(URI.create(partner.feedUrl())), null);
+        } catch (PartnerFeedClient.FeedFailure failure) {
+            return new Fetched(partner, List.of(), failure.getMessage());
+        } catch (RuntimeException unexpected) {
+            log.warn("Reading the feed of partner {} failed unexpectedly", partner.id(), unexpected);
+            return new Fetched(partner, List.of(), "the feed could not be read");
+        }
+    }
+
+    ImportResponse store(Partner partner, List<PartnerFeedClient.Entry> entries) {
         Instant now = clock.instant();
         URI base = URI.create(partner.feedUrl());
         int skipped = 0;
@@ -205,7 +234,7 @@ class Partners {
         return new ImportResponse(partner.id(), "SUCCEEDED", added, total - added, skipped, null);
     }
 
-    private ImportResponse failed(Partner partner, String reason) {
+    ImportResponse failed(Partner partner, String reason) {
         transactions.executeWithoutResult(
                 status -> partners.recordImport(partner.id(), clock.instant(), "FAILED", reason, 0));
         meters.counter("dateline.partners.imports", "outcome", "failed").increment();

@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Syndication",
-        allowedDependencies = {"article", "topic", "platform"})
+        allowedDependencies = {"article", "topic", "platform", "job"})
 package io.dateline.syndication;
