@@ -1,6 +1,8 @@
 package io.dateline.syndication;
 
+import io.dateline.platform.InvalidFieldsException;
 import io.dateline.platform.MergePatches;
+import io.dateline.platform.OutboundHttp;
 import io.dateline.platform.ProblemException;
 import io.dateline.platform.UniqueViolations;
 import io.dateline.topic.TopicRef;
@@ -54,6 +56,8 @@ class Partners {
 
     private final MeterRegistry meters;
 
+    private final OutboundHttp outbound;
+
     private final Clock clock;
 
     Partners(
@@ -64,6 +68,7 @@ class Partners {
             MergePatches mergePatches,
             TransactionTemplate transactions,
             MeterRegistry meters,
+            OutboundHttp outbound,
             Clock clock) {
         this.partners = partners;
         this.news = news;
@@ -72,6 +77,7 @@ class Partners {
         this.mergePatches = mergePatches;
         this.transactions = transactions;
         this.meters = meters;
+        this.outbound = outbound;
         this.clock = clock;
     }
 
@@ -92,6 +98,7 @@ class Partners {
     }
 
     PartnerResponse create(PartnerRequest request) {
+        checkFeedUrl(request.feedUrl());
         Long topicId = topicId(request.topic());
         return saving(() -> transactions.execute(status -> {
             Partner partner = partners.saveAndFlush(new Partner(
@@ -110,6 +117,9 @@ class Partners {
             PartnerRequest current = new PartnerRequest(
                     partner.name(), partner.homepage(), partner.feedUrl(), slugOf(partner.topicId()));
             PartnerRequest merged = mergePatches.apply(current, patch, PartnerRequest.class, READ_ONLY);
+            if (!Objects.equals(merged.feedUrl(), partner.feedUrl())) {
+                checkFeedUrl(merged.feedUrl());
+            }
             partner.describe(
                     merged.name().strip(),
                     merged.homepage(),
@@ -151,10 +161,11 @@ class Partners {
         try {
             entries = feeds.entries(URI.create(partner.feedUrl()));
         } catch (PartnerFeedClient.FeedFailure failure) {
-            return failed(partner, failure.getMessage());
+            return failed(partner, failure.reason(), failure.getMessage());
         } catch (RuntimeException unexpected) {
             log.warn("Reading the feed of partner {} failed unexpectedly", id, unexpected);
-            return failed(partner, "the feed could not be read");
+            return failed(
+                    partner, "the feed could not be read", unexpected.getClass().getSimpleName());
         }
         return store(partner, entries);
     }
@@ -205,7 +216,7 @@ class Partners {
         return new ImportResponse(partner.id(), "SUCCEEDED", added, total - added, skipped, null);
     }
 
-    private ImportResponse failed(Partner partner, String reason) {
+    private ImportResponse failed(Partner partner, String reason, String detail) {
         transactions.executeWithoutResult(
                 status -> partners.recordImport(partner.id(), clock.instant(), "FAILED", reason, 0));
         meters.counter("dateline.partners.imports", "outcome", "failed").increment();
@@ -213,9 +224,24 @@ class Partners {
                 "Import of partner {} ({}) from {} failed: {}",
                 partner.id(),
                 partner.name(),
-                partner.feedUrl(),
-                reason);
+                OutboundHttp.redact(partner.feedUrl()),
+                detail);
         return ImportResponse.failed(partner.id(), reason);
+    }
+
+    /**
+     * Refuses a feed URL that the import would refuse anyway (an internal address, a port other
+     * than the default), so that the editor learns it now; the detail stays in the log.
+     */
+    private void checkFeedUrl(String feedUrl) {
+        if (!StringUtils.hasText(feedUrl)) {
+            return;
+        }
+        URI url = URI.create(feedUrl.strip());
+        outbound.refusal(url).ifPresent(reason -> {
+            log.info("Refused partner feed URL {}: {}", OutboundHttp.redact(url), reason);
+            throw InvalidFieldsException.of("feedUrl", "must be a public http or https address on the default port");
+        });
     }
 
     private Partner load(long id) {

@@ -131,13 +131,13 @@ class PartnerNewsTests {
 
         assertThat(malformed.get("status").asString()).isEqualTo("FAILED");
         assertThat(malformed.get("error").asString()).isEqualTo("not a well-formed RSS or Atom document");
-        assertThat(error.get("error").asString()).isEqualTo("HTTP 500 from the partner's server");
+        assertThat(error.get("error").asString()).isEqualTo("the feed could not be fetched");
         assertThat(page(get("/api/v1/partner-news").param("topic", topic.slug()))
                         .get("items"))
                 .isEmpty();
         mvc.perform(get("/api/v1/partners/{id}", partner).header("Authorization", "Bearer " + editor))
                 .andExpect(jsonPath("$.lastImport.status").value("FAILED"))
-                .andExpect(jsonPath("$.lastImport.error").value("HTTP 500 from the partner's server"))
+                .andExpect(jsonPath("$.lastImport.error").value("the feed could not be fetched"))
                 .andExpect(jsonPath("$.lastImport.at").isNotEmpty());
         assertThat(failures()).isEqualTo(failuresBefore + 2);
     }
