@@ -13,6 +13,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -30,7 +31,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSecurity {
 
-    static final RSAKey KEY = generate();
+    public static final RSAKey KEY = generate();
 
     private static RSAKey generate() {
         try {
@@ -83,16 +84,28 @@ public class TestSecurity {
             return tokenService.issue("expired " + role, role, Instant.now().minusSeconds(60), null);
         }
 
+        /** The issuer and audience that the test configuration expects (config/application.properties). */
+        public static final String ISSUER = "https://idp.test.example";
+
+        public static final String AUDIENCE = "dateline-api";
+
         /** A JWT signed by the test identity provider, carrying the given roles. */
         public String jwt(String subject, List<String> roles) {
+            return jwt(claims -> claims.subject(subject).claim("roles", roles));
+        }
+
+        /** A valid JWT for the test configuration, changed by {@code customizer} (to make it invalid). */
+        public String jwt(Consumer<JwtClaimsSet.Builder> customizer) {
             try {
                 NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(KEY)));
-                JwtClaimsSet claims = JwtClaimsSet.builder()
-                        .subject(subject)
+                JwtClaimsSet.Builder builder = JwtClaimsSet.builder()
+                        .issuer(ISSUER)
+                        .audience(List.of(AUDIENCE))
+                        .subject("someone@example.org")
                         .issuedAt(Instant.now())
-                        .expiresAt(Instant.now().plusSeconds(300))
-                        .claim("roles", roles)
-                        .build();
+                        .expiresAt(Instant.now().plusSeconds(300));
+                customizer.accept(builder);
+                JwtClaimsSet claims = builder.build();
                 return encoder.encode(JwtEncoderParameters.from(
                                 JwsHeader.with(SignatureAlgorithm.RS256)
                                         .keyId("test")

@@ -1,18 +1,18 @@
 package io.dateline.currency;
 
+import io.dateline.platform.BlockedDestinationException;
+import io.dateline.platform.OutboundHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -40,11 +40,10 @@ class RatesDownloader {
 
     private final CurrencyProperties properties;
 
-    RatesDownloader(RestClient.Builder builder, CurrencyProperties properties) {
+    RatesDownloader(OutboundHttp outbound, CurrencyProperties properties) {
         CurrencyProperties.Import settings = properties.importing();
-        this.http = builder.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
-                        .build(HttpClientSettings.defaults()
-                                .withTimeouts(settings.connectTimeout(), settings.readTimeout())))
+        // the bank URLs are operator settings, yet they go through the same guard as partner feeds
+        this.http = outbound.client(settings.connectTimeout(), settings.readTimeout())
                 .defaultHeader(HttpHeaders.USER_AGENT, "Dateline currency importer")
                 .build();
         this.retry = new RetryTemplate(RetryPolicy.builder()
@@ -102,6 +101,9 @@ class RatesDownloader {
     }
 
     private static boolean isTransient(Throwable failure) {
+        if (failure instanceof ResourceAccessException && failure.getCause() instanceof BlockedDestinationException) {
+            return false;
+        }
         return failure instanceof ResourceAccessException
                 || failure instanceof UncheckedIOException
                 || failure instanceof DownloadFailedException download && download.transientFailure();
@@ -119,9 +121,11 @@ class RatesDownloader {
                 ? failure.getCause()
                 : failure;
         String what;
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
+        if (cause instanceof BlockedDestinationException) {
+            what = "refused by the outbound guard (" + cause.getMessage() + "): ";
+        } else if (cause instanceof ConnectTimeoutException || cause instanceof ConnectException) {
             what = "could not connect to ";
-        } else if (cause instanceof HttpTimeoutException) {
+        } else if (cause instanceof SocketTimeoutException) {
             what = "timed out waiting for ";
         } else if (cause instanceof IOException) {
             what = "connection failed while reading ";

@@ -13,11 +13,14 @@ import org.springframework.util.unit.DataSize;
  *     without asking again; short, because a correction or an unpublish must reach readers soon
  * @param feedMaxAge how long a page of an anonymous stream may be reused; shorter than for an
  *     article, since "All news" changes with every publication
- * @param maxRequestSize largest request body accepted; larger ones are refused with 413 before
- *     anything reads them
+ * @param maxRequestSize largest request body accepted from a caller with a valid token; larger
+ *     ones are refused with 413 before anything reads them
+ * @param maxAnonymousRequestSize largest request body accepted without a token (reader
+ *     registration needs none at all): small, so that nobody unknown makes the service buffer much
  */
 @ConfigurationProperties("dateline.http")
 public record HttpProperties(
         @DefaultValue("60s") Duration articleMaxAge,
         @DefaultValue("15s") Duration feedMaxAge,
-        @DefaultValue("2MB") DataSize maxRequestSize) {}
+        @DefaultValue("2MB") DataSize maxRequestSize,
+        @DefaultValue("16KB") DataSize maxAnonymousRequestSize) {}

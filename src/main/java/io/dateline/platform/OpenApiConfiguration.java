@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -62,6 +63,21 @@ class OpenApiConfiguration {
             if (api.getPaths() == null) {
                 return;
             }
+            // mirrors the budgets of security/RateLimits: writes, and searches with suggestions
+            api.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                        boolean safe = method == PathItem.HttpMethod.GET
+                                || method == PathItem.HttpMethod.HEAD
+                                || method == PathItem.HttpMethod.OPTIONS;
+                        if (!safe || path.startsWith("/api/v1/search")) {
+                            operation
+                                    .getResponses()
+                                    .putIfAbsent(
+                                            "429",
+                                            problem("A rate-limit budget is spent (/problems/rate-limited); Retry-After"
+                                                    + " and the RateLimit header say when to retry"));
+                        }
+                    }));
             api.getPaths()
                     .values()
                     .forEach(item -> item.readOperations().forEach(operation -> {

@@ -20,7 +20,7 @@ public class ProblemResponseWriter {
 
     private final JsonMapper jsonMapper;
 
-    ProblemResponseWriter(JsonMapper jsonMapper) {
+    public ProblemResponseWriter(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
     }
 

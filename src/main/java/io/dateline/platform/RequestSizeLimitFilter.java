@@ -14,26 +14,23 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@code dateline.http.max-request-size} with a 413 problem before any
- * parser or handler sees them: by the declared Content-Length, or, for chunked bodies without one,
- * by reading at most one byte past the limit.
+ * Refuses request bodies over the limit with a 413 problem before any parser or handler sees them:
+ * by the declared Content-Length, or, for chunked bodies without one, by reading at most one byte
+ * past the limit. It runs inside the security chain after authorization, so that a request to a
+ * path that needs a token is answered 401 or 403 without its body being read; callers without a
+ * token get the small {@code dateline.http.max-anonymous-request-size}.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class RequestSizeLimitFilter extends OncePerRequestFilter {
+public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final HttpProperties properties;
 
     private final ProblemResponseWriter problems;
 
-    RequestSizeLimitFilter(HttpProperties properties, ProblemResponseWriter problems) {
+    public RequestSizeLimitFilter(HttpProperties properties, ProblemResponseWriter problems) {
         this.properties = properties;
         this.problems = problems;
     }
@@ -41,7 +38,10 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = properties.maxRequestSize().toBytes();
+        // behind Spring Security's request wrapper, an anonymous caller has no user principal
+        long limit = request.getUserPrincipal() == null
+                ? properties.maxAnonymousRequestSize().toBytes()
+                : properties.maxRequestSize().toBytes();
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             reject(request, response, limit);

@@ -1,6 +1,8 @@
 package io.dateline.security;
 
+import io.dateline.platform.HttpProperties;
 import io.dateline.platform.ProblemResponseWriter;
+import io.dateline.platform.RequestSizeLimitFilter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,9 +29,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -41,14 +45,25 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /**
+     * Filters added to the chain, in order: refused-token budget, authentication, path budgets,
+     * authorization, then the body-size limit, so that a body is only read for a caller allowed to
+     * send it.
+     */
     @Bean
     SecurityFilterChain apiSecurity(
             HttpSecurity http,
             AuthenticationManagerResolver<HttpServletRequest> authenticationManagers,
             AuthenticationEntryPoint entryPoint,
             AccessDeniedHandler accessDeniedHandler,
-            RequestMatcher managementPort)
+            RequestMatcher managementPort,
+            RateLimits rateLimits,
+            HttpProperties httpProperties,
+            ProblemResponseWriter problems)
             throws Exception {
+        http.addFilterBefore(rateLimits.beforeAuthentication(), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(rateLimits.afterAuthentication(), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new RequestSizeLimitFilter(httpProperties, problems), AuthorizationFilter.class);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
@@ -107,7 +122,8 @@ class SecurityConfiguration {
     /**
      * Tokens the service issued are looked up in the database; when an identity provider is
      * configured (spring.security.oauth2.resourceserver.jwt.*), anything shaped like a JWT is
-     * verified by it instead, with roles taken from a configurable claim.
+     * verified by it instead, strictly (see {@link StrictJwt}), with roles taken from a configurable
+     * claim.
      */
     @Bean
     AuthenticationManagerResolver<HttpServletRequest> authenticationManagers(
@@ -123,7 +139,7 @@ class SecurityConfiguration {
         roles.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(roles);
-        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(StrictJwt.decoder(decoder, properties));
         provider.setJwtAuthenticationConverter(converter);
         AuthenticationManager jwt = provider::authenticate;
         BearerTokenResolver resolver = bearerTokenResolver();

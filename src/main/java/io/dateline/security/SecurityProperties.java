@@ -1,5 +1,7 @@
 package io.dateline.security;
 
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -7,7 +9,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bootstrapAdminToken becomes an admin token when no admin exists (env
  *     DATELINE_SECURITY_BOOTSTRAPADMINTOKEN); at least 32 characters
  * @param jwtRolesClaim the JWT claim that lists Dateline roles, in JWT mode
+ * @param jwtIssuer in JWT mode, the only accepted {@code iss}; required, so that tokens of another
+ *     identity provider that shares the signing keys are refused
+ * @param jwtAudiences in JWT mode, the {@code aud} values meant for this service (one must be in
+ *     the token); required, so that tokens the same identity provider minted for other
+ *     applications are refused
+ * @param jwtClockSkew tolerance on {@code exp} and {@code nbf} for clocks that drift; Spring's own
+ *     check allows at most 60s, so larger values have no effect
  */
 @ConfigurationProperties("dateline.security")
 record SecurityProperties(
-        String bootstrapAdminToken, @DefaultValue("roles") String jwtRolesClaim) {}
+        String bootstrapAdminToken,
+        @DefaultValue("roles") String jwtRolesClaim,
+        String jwtIssuer,
+        @DefaultValue List<String> jwtAudiences,
+        @DefaultValue("30s") Duration jwtClockSkew) {}

@@ -9,12 +9,14 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -52,10 +55,42 @@ class TokenController {
     }
 
     @GetMapping
-    @Operation(summary = "List tokens", description = "All tokens, newest first, without their secrets.")
-    @ApiResponse(responseCode = "200", description = "The tokens")
-    TokenList list() {
-        return new TokenList(tokens.list());
+    @Operation(
+            operationId = "listTokens",
+            summary = "List tokens",
+            description = "Newest first, without their secrets, a page at a time (\"Show more\" with nextCursor);"
+                    + " optionally only one role and one state.")
+    @ApiResponse(responseCode = "200", description = "A page of tokens")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Unknown role or state, size out of range, or a cursor from another listing",
+            content = @Content(mediaType = "application/problem+json"))
+    TokenService.TokenPage list(
+            @Parameter(description = "Only tokens of this role") @RequestParam(required = false) Role role,
+            @Parameter(description = "Only active, revoked or expired tokens") @RequestParam(required = false)
+                    TokenService.TokenState state,
+            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+            @Parameter(description = "Tokens per page, at most " + TokenService.MAX_PAGE_SIZE)
+                    @RequestParam(defaultValue = "50")
+                    @Min(1)
+                    @Max(TokenService.MAX_PAGE_SIZE)
+                    int size) {
+        return tokens.list(role, state, cursor, size);
+    }
+
+    @PostMapping("/idle-reader-revocations")
+    @Operation(
+            operationId = "revokeIdleReaderTokens",
+            summary = "Revoke idle reader tokens",
+            description = "Revokes every active READER token unused for idleDays (last use is recorded at most"
+                    + " once an hour). An app install that comes back registers again.")
+    @ApiResponse(responseCode = "200", description = "How many tokens were revoked")
+    @ApiResponse(
+            responseCode = "400",
+            description = "idleDays missing or out of range",
+            content = @Content(mediaType = "application/problem+json"))
+    IdleRevocation revokeIdleReaders(@Valid @RequestBody IdleRevocationRequest request) {
+        return new IdleRevocation(tokens.revokeIdleReaders(Duration.ofDays(request.idleDays())));
     }
 
     @DeleteMapping("/{id}")
@@ -78,5 +113,8 @@ class TokenController {
             @NotNull Role role,
             @Future Instant expiresAt) {}
 
-    record TokenList(List<TokenService.TokenView> items) {}
+    /** @param idleDays reader tokens unused for this many days are revoked */
+    record IdleRevocationRequest(@NotNull @Min(1) @Max(3650) Integer idleDays) {}
+
+    record IdleRevocation(int revoked) {}
 }

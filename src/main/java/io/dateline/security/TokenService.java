@@ -1,5 +1,7 @@
 package io.dateline.security;
 
+import io.dateline.platform.Cursors;
+import jakarta.persistence.criteria.Predicate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,11 +9,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,16 +30,25 @@ public class TokenService {
 
     private static final int SECRET_BYTES = 32;
 
-    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+    /**
+     * Last use is recorded at most once an hour per token: precise enough to find tokens idle for
+     * days, and a busy reader costs one write an hour instead of one per request.
+     */
+    static final Duration TOUCH_INTERVAL = Duration.ofHours(1);
+
+    static final int MAX_PAGE_SIZE = 200;
 
     private final SecureRandom random = new SecureRandom();
 
     private final ApiTokenRepository tokens;
 
+    private final Cursors cursors;
+
     private final Clock clock;
 
-    TokenService(ApiTokenRepository tokens, Clock clock) {
+    TokenService(ApiTokenRepository tokens, Cursors cursors, Clock clock) {
         this.tokens = tokens;
+        this.cursors = cursors;
         this.clock = clock;
     }
 
@@ -67,12 +82,70 @@ public class TokenService {
                 });
     }
 
+    /** Whether a listed token is still usable, was revoked, or ran out. */
+    public enum TokenState {
+        ACTIVE,
+        REVOKED,
+        EXPIRED
+    }
+
+    /** One page of tokens, newest first; {@code nextCursor} is null on the last page. */
+    public record TokenPage(List<TokenView> items, String nextCursor) {}
+
     @Transactional(readOnly = true)
-    public List<TokenView> list() {
+    public TokenPage list(Role role, TokenState state, String cursor, int size) {
         Instant now = clock.instant();
-        return tokens.findAllByOrderByCreatedAtDesc().stream()
-                .map(token -> TokenView.of(token, now))
-                .toList();
+        String query = "tokens|" + role + "|" + state;
+        List<String> after = cursor == null ? null : cursors.decode(cursor, query);
+        Specification<ApiToken> filter = (root, criteria, where) -> {
+            List<Predicate> predicates = new ArrayList<>();
+            if (role != null) {
+                predicates.add(where.equal(root.get("role"), role));
+            }
+            if (state != null) {
+                Predicate unexpired =
+                        where.or(where.isNull(root.get("expiresAt")), where.greaterThan(root.get("expiresAt"), now));
+                predicates.add(
+                        switch (state) {
+                            case ACTIVE -> where.and(where.isNull(root.get("revokedAt")), unexpired);
+                            case REVOKED -> where.isNotNull(root.get("revokedAt"));
+                            case EXPIRED -> where.and(where.isNull(root.get("revokedAt")), where.not(unexpired));
+                        });
+            }
+            if (after != null) {
+                Instant createdAt = Instant.parse(after.get(0));
+                UUID id = UUID.fromString(after.get(1));
+                predicates.add(where.or(
+                        where.lessThan(root.get("createdAt"), createdAt),
+                        where.and(
+                                where.equal(root.get("createdAt"), createdAt),
+                                where.lessThan(root.<UUID>get("id"), id))));
+            }
+            return where.and(predicates.toArray(Predicate[]::new));
+        };
+        List<ApiToken> rows = tokens.findAll(
+                        filter, PageRequest.of(0, size + 1, Sort.by(Sort.Direction.DESC, "createdAt", "id")))
+                .getContent();
+        List<ApiToken> page = rows.subList(0, Math.min(size, rows.size()));
+        String next = null;
+        if (rows.size() > size) {
+            ApiToken last = page.get(page.size() - 1);
+            next = cursors.encode(
+                    query, List.of(last.createdAt().toString(), last.id().toString()));
+        }
+        return new TokenPage(
+                page.stream().map(token -> TokenView.of(token, now)).toList(), next);
+    }
+
+    /**
+     * Revokes every active READER token not used for {@code idle} (never used counts from its
+     * issue); an app install that comes back registers again. Returns how many were revoked.
+     */
+    @Transactional
+    public int revokeIdleReaders(Duration idle) {
+        Instant now = clock.instant();
+        // last use is recorded once per TOUCH_INTERVAL, so it may lag by that much
+        return tokens.revokeReadersIdleSince(now.minus(idle).minus(TOUCH_INTERVAL), now);
     }
 
     /** Revokes a token; revoking twice is harmless. Returns false when no such token exists. */

@@ -5,19 +5,18 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import io.dateline.platform.BlockedDestinationException;
+import io.dateline.platform.OutboundHttp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpTimeoutException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -25,8 +24,8 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Fetches a partner's feed and reads its entries with ROME, RSS or Atom alike. Every way a feed can
- * fail (unreachable, slow, an error status, too large, not a feed) ends as a {@link FeedFailure}
- * with a short reason an editor can act on; nothing is written here.
+ * fail (refused by the SSRF guard, unreachable, slow, an error status, too large, not a feed) ends
+ * as a {@link FeedFailure}; nothing is written here.
  */
 @Component
 class PartnerFeedClient {
@@ -35,16 +34,9 @@ class PartnerFeedClient {
 
     private final PartnerProperties.Import settings;
 
-    PartnerFeedClient(PartnerProperties properties) {
+    PartnerFeedClient(PartnerProperties properties, OutboundHttp outbound) {
         this.settings = properties.importing();
-        HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-        requests.setReadTimeout(settings.readTimeout());
-        this.http = RestClient.builder()
-                .requestFactory(requests)
+        this.http = outbound.client(settings.connectTimeout(), settings.readTimeout())
                 .defaultHeader(
                         HttpHeaders.ACCEPT,
                         "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1")
@@ -55,10 +47,33 @@ class PartnerFeedClient {
     /** One entry as the feed gives it; the caller decides whether it is usable. */
     record Entry(String title, String link, Instant publishedAt) {}
 
+    /**
+     * A feed that could not be imported. Fetch failures share one {@link #GENERIC} text for the
+     * editor, so that the failure cannot be used to map which hosts and ports answer; the
+     * detail, without the URL's query, is for the log only.
+     */
     static class FeedFailure extends RuntimeException {
 
-        FeedFailure(String reason) {
-            super(reason, null, false, false);
+        static final String GENERIC = "the feed could not be fetched";
+
+        private final String reason;
+
+        FeedFailure(String detail) {
+            this(GENERIC, detail);
+        }
+
+        private FeedFailure(String reason, String detail) {
+            super(detail, null, false, false);
+            this.reason = reason;
+        }
+
+        static FeedFailure unreadable() {
+            return new FeedFailure("not a well-formed RSS or Atom document", "not a well-formed RSS or Atom document");
+        }
+
+        /** What the editor is told. */
+        String reason() {
+            return reason;
         }
     }
 
@@ -70,7 +85,7 @@ class PartnerFeedClient {
             // ROME refuses DOCTYPEs by default, which keeps XXE and entity expansion out.
             feed = new SyndFeedInput().build(reader);
         } catch (FeedException | IOException | IllegalArgumentException ex) {
-            throw new FeedFailure("not a well-formed RSS or Atom document");
+            throw FeedFailure.unreadable();
         }
         return feed.getEntries().stream()
                 .limit(settings.maxItems())
@@ -85,21 +100,24 @@ class PartnerFeedClient {
         try {
             return http.get().uri(feedUrl).exchange((request, response) -> {
                 if (!response.getStatusCode().is2xxSuccessful()) {
-                    throw new FeedFailure("HTTP " + response.getStatusCode().value() + " from the partner's server");
+                    throw new FeedFailure(
+                            "HTTP " + response.getStatusCode().value() + " from " + OutboundHttp.redact(feedUrl));
                 }
                 try (InputStream body = response.getBody()) {
                     byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
                     if (bytes.length > max) {
-                        throw new FeedFailure("the feed is larger than " + settings.maxFeedSize());
+                        throw new FeedFailure("larger than " + settings.maxFeedSize());
                     }
                     String type = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
                     return new Fetched(bytes, type);
                 }
             });
+        } catch (FeedFailure failure) {
+            throw failure;
         } catch (ResourceAccessException ex) {
             throw new FeedFailure(unreachable(ex));
         } catch (RestClientException | IllegalArgumentException ex) {
-            throw new FeedFailure("the feed could not be fetched");
+            throw new FeedFailure(ex.getClass().getSimpleName());
         }
     }
 
@@ -108,14 +126,17 @@ class PartnerFeedClient {
             if (cause instanceof FeedFailure failure) {
                 throw failure;
             }
-            if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+            if (cause instanceof BlockedDestinationException blocked) {
+                return "refused by the outbound guard: " + blocked.getMessage();
+            }
+            if (cause instanceof SocketTimeoutException) {
                 return "no answer within " + settings.readTimeout().toSeconds() + "s";
             }
             if (cause instanceof ConnectException) {
-                return "the partner's server refused the connection";
+                return "connection refused";
             }
         }
-        return "the partner's server could not be reached";
+        return "unreachable (" + ex.getMostSpecificCause().getClass().getSimpleName() + ")";
     }
 
     private static Entry entry(SyndEntry entry) {

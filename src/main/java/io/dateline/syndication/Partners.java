@@ -1,7 +1,9 @@
 package io.dateline.syndication;
 
 import io.dateline.job.StopSignal;
+import io.dateline.platform.InvalidFieldsException;
 import io.dateline.platform.MergePatches;
+import io.dateline.platform.OutboundHttp;
 import io.dateline.platform.ProblemException;
 import io.dateline.platform.UniqueViolations;
 import io.dateline.topic.TopicRef;
@@ -56,6 +58,8 @@ class Partners {
 
     private final MeterRegistry meters;
 
+    private final OutboundHttp outbound;
+
     private final Clock clock;
 
     private final StopSignal stop;
@@ -68,6 +72,7 @@ class Partners {
             MergePatches mergePatches,
             TransactionTemplate transactions,
             MeterRegistry meters,
+            OutboundHttp outbound,
             Clock clock,
             StopSignal stop) {
         this.partners = partners;
@@ -77,6 +82,7 @@ class Partners {
         this.mergePatches = mergePatches;
         this.transactions = transactions;
         this.meters = meters;
+        this.outbound = outbound;
         this.clock = clock;
         this.stop = stop;
     }
@@ -98,6 +104,7 @@ class Partners {
     }
 
     PartnerResponse create(PartnerRequest request) {
+        checkFeedUrl(request.feedUrl());
         Long topicId = topicId(request.topic());
         return saving(() -> transactions.execute(status -> {
             Partner partner = partners.saveAndFlush(new Partner(
@@ -116,6 +123,9 @@ class Partners {
             PartnerRequest current = new PartnerRequest(
                     partner.name(), partner.homepage(), partner.feedUrl(), slugOf(partner.topicId()));
             PartnerRequest merged = mergePatches.apply(current, patch, PartnerRequest.class, READ_ONLY);
+            if (!Objects.equals(merged.feedUrl(), partner.feedUrl())) {
+                checkFeedUrl(merged.feedUrl());
+            }
             partner.describe(
                     merged.name().strip(),
                     merged.homepage(),
@@ -181,11 +191,22 @@ class Partners {
         try {
             return new Fetched(partner, feeds.entries(URI.create(partner.feedUrl())), null);
         } catch (PartnerFeedClient.FeedFailure failure) {
-            return new Fetched(partner, List.of(), failure.getMessage());
+            // editors see only the generic reason; the detail, with the URL's query removed, is logged
+            logFailure(partner, failure.getMessage());
+            return new Fetched(partner, List.of(), failure.reason());
         } catch (RuntimeException unexpected) {
             log.warn("Reading the feed of partner {} failed unexpectedly", partner.id(), unexpected);
             return new Fetched(partner, List.of(), "the feed could not be read");
         }
+    }
+
+    private void logFailure(Partner partner, String detail) {
+        log.warn(
+                "Import of partner {} ({}) from {} failed: {}",
+                partner.id(),
+                partner.name(),
+                OutboundHttp.redact(partner.feedUrl()),
+                detail);
     }
 
     ImportResponse store(Partner partner, List<PartnerFeedClient.Entry> entries) {
@@ -238,13 +259,22 @@ class Partners {
         transactions.executeWithoutResult(
                 status -> partners.recordImport(partner.id(), clock.instant(), "FAILED", reason, 0));
         meters.counter("dateline.partners.imports", "outcome", "failed").increment();
-        log.warn(
-                "Import of partner {} ({}) from {} failed: {}",
-                partner.id(),
-                partner.name(),
-                partner.feedUrl(),
-                reason);
         return ImportResponse.failed(partner.id(), reason);
+    }
+
+    /**
+     * Refuses a feed URL that the import would refuse anyway (an internal address, a port other
+     * than the default), so that the editor learns it now; the detail stays in the log.
+     */
+    private void checkFeedUrl(String feedUrl) {
+        if (!StringUtils.hasText(feedUrl)) {
+            return;
+        }
+        URI url = URI.create(feedUrl.strip());
+        outbound.refusal(url).ifPresent(reason -> {
+            log.info("Refused partner feed URL {}: {}", OutboundHttp.redact(url), reason);
+            throw InvalidFieldsException.of("feedUrl", "must be a public http or https address on the default port");
+        });
     }
 
     private Partner load(long id) {

@@ -3,6 +3,8 @@ package io.dateline.syndication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dateline.platform.OutboundHttp;
+import io.dateline.platform.OutboundProperties;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +19,19 @@ class PartnerFeedClientTests {
 
     static PartnerFeedStub stub;
 
-    final PartnerFeedClient client = new PartnerFeedClient(new PartnerProperties(new PartnerProperties.Import(
-            false, "0 */15 * * * *", Duration.ofSeconds(2), Duration.ofMillis(500), DataSize.ofKilobytes(64), 100)));
+    /** The stub listens on loopback, so it is allow-listed; nothing else internal is. */
+    static final OutboundHttp LOOPBACK_ALLOWED =
+            new OutboundHttp(new OutboundProperties(List.of("127.0.0.1/32"), List.of(), 3));
+
+    final PartnerFeedClient client = new PartnerFeedClient(
+            new PartnerProperties(new PartnerProperties.Import(
+                    false,
+                    "0 */15 * * * *",
+                    Duration.ofSeconds(2),
+                    Duration.ofMillis(500),
+                    DataSize.ofKilobytes(64),
+                    100)),
+            LOOPBACK_ALLOWED);
 
     @BeforeAll
     static void start() {
@@ -70,7 +83,9 @@ class PartnerFeedClientTests {
     void anErrorStatusIsAFailure() {
         assertThatThrownBy(() -> client.entries(URI.create(stub.url("/error"))))
                 .isInstanceOf(PartnerFeedClient.FeedFailure.class)
-                .hasMessage("HTTP 500 from the partner's server");
+                .hasMessageStartingWith("HTTP 500 from")
+                .extracting(failure -> ((PartnerFeedClient.FeedFailure) failure).reason())
+                .isEqualTo(PartnerFeedClient.FeedFailure.GENERIC);
     }
 
     @Test
@@ -92,17 +107,26 @@ class PartnerFeedClientTests {
 
         assertThatThrownBy(() -> client.entries(URI.create("http://127.0.0.1:" + port + "/rss.xml")))
                 .isInstanceOf(PartnerFeedClient.FeedFailure.class)
-                .hasMessageContaining("refused");
+                .hasMessageContaining("refused")
+                .extracting(failure -> ((PartnerFeedClient.FeedFailure) failure).reason())
+                .isEqualTo(PartnerFeedClient.FeedFailure.GENERIC);
     }
 
     @Test
     void anOversizedFeedIsRefused() {
-        PartnerFeedClient tiny = new PartnerFeedClient(new PartnerProperties(new PartnerProperties.Import(
-                false, "0 */15 * * * *", Duration.ofSeconds(2), Duration.ofSeconds(2), DataSize.ofBytes(100), 100)));
+        PartnerFeedClient tiny = new PartnerFeedClient(
+                new PartnerProperties(new PartnerProperties.Import(
+                        false,
+                        "0 */15 * * * *",
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(2),
+                        DataSize.ofBytes(100),
+                        100)),
+                LOOPBACK_ALLOWED);
 
         assertThatThrownBy(() -> tiny.entries(URI.create(stub.url("/rss.xml"))))
                 .isInstanceOf(PartnerFeedClient.FeedFailure.class)
-                .hasMessageStartingWith("the feed is larger than");
+                .hasMessageStartingWith("larger than");
     }
 
     @Test

@@ -172,13 +172,13 @@ class PartnerNewsTests {
 
         assertThat(malformed.get("status").asString()).isEqualTo("FAILED");
         assertThat(malformed.get("error").asString()).isEqualTo("not a well-formed RSS or Atom document");
-        assertThat(error.get("error").asString()).isEqualTo("HTTP 500 from the partner's server");
+        assertThat(error.get("error").asString()).isEqualTo("the feed could not be fetched");
         assertThat(page(get("/api/v1/partner-news").param("topic", topic.slug()))
                         .get("items"))
                 .isEmpty();
         mvc.perform(get("/api/v1/partners/{id}", partner).header("Authorization", "Bearer " + editor))
                 .andExpect(jsonPath("$.lastImport.status").value("FAILED"))
-                .andExpect(jsonPath("$.lastImport.error").value("HTTP 500 from the partner's server"))
+                .andExpect(jsonPath("$.lastImport.error").value("the feed could not be fetched"))
                 .andExpect(jsonPath("$.lastImport.at").isNotEmpty());
         assertThat(failures()).isEqualTo(failuresBefore + 2);
     }
@@ -239,6 +239,44 @@ class PartnerNewsTests {
                         post("/api/v1/partners"),
                         Map.of("name", "Bad " + fixtures.tag, "homepage", "data:text/html,x")))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void feedUrlsOnInternalAddressesOrOtherPortsAreRefusedWhenSaved() throws Exception {
+        // the test configuration allow-lists loopback for the stubs; everything else internal is refused
+        List<String> internal = List.of(
+                "http://169.254.169.254/latest/meta-data/",
+                "http://10.0.0.5/rss.xml",
+                "http://[::ffff:192.168.0.1]/rss.xml",
+                "http://[fd00::1]/rss.xml",
+                "http://100.64.0.1/rss.xml",
+                "http://news.example.org:6379/");
+        for (String feedUrl : internal) {
+            mvc.perform(asEditor(
+                            post("/api/v1/partners"),
+                            Map.of(
+                                    "name",
+                                    "Internal " + fixtures.tag,
+                                    "homepage",
+                                    "https://x.example.org",
+                                    "feedUrl",
+                                    feedUrl)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("/problems/validation"))
+                    .andExpect(jsonPath("$.errors[0].field").value("feedUrl"))
+                    .andExpect(jsonPath("$.detail")
+                            .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("internal"))));
+        }
+        long partner = partner("Later internal", null, null);
+
+        mvc.perform(patch("/api/v1/partners/{id}", partner)
+                        .header("Authorization", "Bearer " + editor)
+                        .contentType("application/merge-patch+json")
+                        .content("{\"feedUrl\": \"http://169.254.169.254/\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("feedUrl"));
+        mvc.perform(get("/api/v1/partners/{id}", partner).header("Authorization", "Bearer " + editor))
+                .andExpect(jsonPath("$.feedUrl").doesNotExist());
     }
 
     @Test
