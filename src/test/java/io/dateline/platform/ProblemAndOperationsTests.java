@@ -41,6 +41,14 @@ class ProblemAndOperationsTests {
     }
 
     @Test
+    void theErrorPageCalledDirectlyIsA404NotA500() throws Exception {
+        mvc.perform(post("/error"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("/problems/not-found"));
+    }
+
+    @Test
     void wrongMethodIsAProblem405() throws Exception {
         mvc.perform(patch("/api/v1/readers").header("Authorization", "Bearer " + tokens.admin()))
                 .andExpect(status().isMethodNotAllowed())
