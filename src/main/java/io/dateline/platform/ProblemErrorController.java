@@ -31,9 +31,15 @@ class ProblemErrorController implements ErrorController {
                     .body(ProblemExceptionHandler.databaseUnavailable());
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value)
-                : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatus status;
+        if (code == null) {
+            // called by a client, not forwarded by the container: there is no error to report
+            status = HttpStatus.NOT_FOUND;
+        } else {
+            status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                    ? HttpStatus.valueOf(value)
+                    : HttpStatus.INTERNAL_SERVER_ERROR;
+        }
         ProblemDetail problem = ProblemException.problem(
                 status, ProblemExceptionHandler.statusSlug(status), status.getReasonPhrase(), detailOf(status));
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);

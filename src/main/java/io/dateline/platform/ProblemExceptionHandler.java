@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -175,6 +176,21 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 "database-unavailable",
                 "Database unavailable",
                 "The database did not answer in time. Retry after the time given in Retry-After.");
+    }
+
+    /**
+     * A body declared multipart that the container cannot parse. No endpoint takes multipart, but the
+     * dispatcher parses such a body before it looks for a handler. (Too large a one is a 413, handled
+     * by the superclass.)
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> handleUnparsableMultipart(MultipartException ex, WebRequest request) {
+        ProblemDetail problem = ProblemException.problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
+                "The request body is not the multipart content its Content-Type declares.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -96,8 +96,10 @@ class PartnerNews {
                                 "Unknown partner",
                                 "No partner has id " + request.partnerId() + ".")
                         .with("partnerId", request.partnerId()));
+        // boxed on both branches: a ternary of long and Long unboxes, and a partner without a topic has none
         Long topicId = StringUtils.hasText(request.topic())
-                ? topics.requireAll(List.of(request.topic())).get(0).id()
+                ? Long.valueOf(
+                        topics.requireAll(List.of(request.topic())).get(0).id())
                 : partner.topicId();
         Instant now = clock.instant();
         String url = HttpUrls.resolve(null, request.url()).orElseThrow().toString();

@@ -15,8 +15,11 @@ import io.dateline.IntegrationTest;
 import io.dateline.TestSecurity;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
@@ -31,6 +34,9 @@ class ProblemAndOperationsTests {
     @Autowired
     Flyway flyway;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void unknownPathIsAProblem404() throws Exception {
         mvc.perform(get("/no/such/thing"))
@@ -38,6 +44,14 @@ class ProblemAndOperationsTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("/problems/not-found"))
                 .andExpect(jsonPath("$.status").value(404));
+    }
+
+    @Test
+    void theErrorPageCalledDirectlyIsA404NotA500() throws Exception {
+        mvc.perform(post("/error"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("/problems/not-found"));
     }
 
     @Test
@@ -57,6 +71,29 @@ class ProblemAndOperationsTests {
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("/problems/unsupported-media-type"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*/*", "application/*"})
+    void wildcardContentTypeIsAProblem415NotA500(String contentType) throws Exception {
+        mvc.perform(post("/api/v1/admin/tokens")
+                        .header("Authorization", "Bearer " + tokens.admin())
+                        .header("Content-Type", contentType)
+                        .content("{\"name\": \"x\", \"role\": \"READER\"}"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("/problems/unsupported-media-type"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/html", "application/json;q=0", "application/json, */*;q=-1"})
+    void aWriteThatCannotAnswerInJsonIsRefusedBeforeItChangesAnything(String accept) throws Exception {
+        long readers = jdbc.sql("select count(*) from reader").query(Long.class).single();
+
+        mvc.perform(post("/api/v1/readers").header("Accept", accept)).andExpect(status().isNotAcceptable());
+
+        assertThat(jdbc.sql("select count(*) from reader").query(Long.class).single())
+                .isEqualTo(readers);
     }
 
     @Test

@@ -227,6 +227,23 @@ class PartnerNewsTests {
     }
 
     @Test
+    void aHeadlineOfAPartnerWithoutATopicHasNoTopic() throws Exception {
+        long partner = partner("Topicless", null, null);
+
+        mvc.perform(asEditor(
+                        post("/api/v1/partner-news"),
+                        Map.of(
+                                "partnerId",
+                                partner,
+                                "title",
+                                "Filed under nothing",
+                                "url",
+                                "https://topicless.example.org/" + fixtures.tag)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.topic").doesNotExist());
+    }
+
+    @Test
     void onlyHttpUrlsAreAccepted() throws Exception {
         long partner = partner("Strict", null, null);
 
