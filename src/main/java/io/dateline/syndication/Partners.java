@@ -2,6 +2,7 @@ package io.dateline.syndication;
 
 import io.dateline.platform.MergePatches;
 import io.dateline.platform.ProblemException;
+import io.dateline.platform.PublicPagesChanged;
 import io.dateline.platform.UniqueViolations;
 import io.dateline.topic.TopicRef;
 import io.dateline.topic.TopicService;
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -54,6 +56,8 @@ class Partners {
 
     private final MeterRegistry meters;
 
+    private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     Partners(
@@ -64,6 +68,7 @@ class Partners {
             MergePatches mergePatches,
             TransactionTemplate transactions,
             MeterRegistry meters,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.partners = partners;
         this.news = news;
@@ -72,6 +77,7 @@ class Partners {
         this.mergePatches = mergePatches;
         this.transactions = transactions;
         this.meters = meters;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -117,13 +123,18 @@ class Partners {
                     topicId(merged.topic()),
                     clock.instant());
             partners.flush();
+            // partner headlines show the partner's name and homepage
+            events.publishEvent(PublicPagesChanged.content());
             return response(partner);
         }));
     }
 
     /** Removes the partner and, with it, all its headlines. */
     void delete(long id) {
-        transactions.executeWithoutResult(status -> partners.delete(load(id)));
+        transactions.executeWithoutResult(status -> {
+            partners.delete(load(id));
+            events.publishEvent(PublicPagesChanged.content());
+        });
     }
 
     /** Imports every partner that has a feed, one after the other; one failing does not stop the rest. */
