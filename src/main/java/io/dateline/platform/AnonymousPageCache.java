@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Enumeration;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -30,7 +30,6 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -49,7 +48,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * max-age; a change on this instance drops it at once ({@link PublicPagesChanged}); a change on
  * another instance reaches it when the max-age runs out.
  */
-@Component
 @Order(AnonymousPageCache.FILTER_ORDER)
 public class AnonymousPageCache extends OncePerRequestFilter {
 
@@ -65,6 +63,10 @@ public class AnonymousPageCache extends OncePerRequestFilter {
     private static final List<String> PRIVATE_PATHS = List.of("/api/v1/admin/", "/api/v1/me/");
 
     private static final List<String> CURRENCY_PATHS = List.of("/api/v1/currency/", "/api/v1/currencies");
+
+    private static final char PARAMETER = '\u0001';
+
+    private static final char VALUE = '\u0002';
 
     /** Longer targets are not cached, so that nobody can fill memory with unique long URLs cheaply. */
     private static final int MAX_TARGET_LENGTH = 1024;
@@ -213,11 +215,11 @@ public class AnonymousPageCache extends OncePerRequestFilter {
         if (!path.startsWith(API) || PRIVATE_PATHS.stream().anyMatch(path::startsWith)) {
             return null;
         }
-        String query = request.getQueryString();
-        String target = query == null ? path : path + "?" + sorted(query);
-        if (target.length() > MAX_TARGET_LENGTH) {
+        String parameters = canonicalParameters(request.getParameterMap());
+        if (parameters == null || path.length() + parameters.length() > MAX_TARGET_LENGTH) {
             return null;
         }
+        String target = path + parameters;
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         PublicPagesChanged.Scope scope = CURRENCY_PATHS.stream().anyMatch(path::startsWith)
                 ? PublicPagesChanged.Scope.CURRENCY
@@ -225,14 +227,34 @@ public class AnonymousPageCache extends OncePerRequestFilter {
         return new Key(scope, target, accept == null ? "" : accept);
     }
 
-    /** The same parameters in any order are the same page. */
-    private static String sorted(String query) {
-        if (query.indexOf('&') < 0) {
-            return query;
+    /**
+     * The decoded parameters in name order: the same parameters in any order or spelling
+     * ({@code %20} or {@code +}) are the same page. Parameters are separated by control characters;
+     * a request whose parameters contain them is not cached at all, or it could pose as another
+     * parameter set and plant its page under that set's key. Null means "do not cache".
+     */
+    private static String canonicalParameters(Map<String, String[]> parameters) {
+        if (parameters.isEmpty()) {
+            return "";
         }
-        String[] parameters = query.split("&");
-        Arrays.sort(parameters);
-        return String.join("&", parameters);
+        StringBuilder canonical = new StringBuilder();
+        for (Map.Entry<String, String[]> parameter : new TreeMap<>(parameters).entrySet()) {
+            for (String value : parameter.getValue()) {
+                if (hasSeparator(parameter.getKey()) || hasSeparator(value)) {
+                    return null;
+                }
+                canonical
+                        .append(PARAMETER)
+                        .append(parameter.getKey())
+                        .append(VALUE)
+                        .append(value);
+            }
+        }
+        return canonical.toString();
+    }
+
+    private static boolean hasSeparator(String text) {
+        return text.indexOf(PARAMETER) >= 0 || text.indexOf(VALUE) >= 0;
     }
 
     private static boolean isPublic(String cacheControl) {

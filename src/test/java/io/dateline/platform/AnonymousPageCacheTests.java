@@ -64,6 +64,10 @@ class AnonymousPageCacheTests {
         if (question >= 0) {
             request.setRequestURI(uri.substring(0, question));
             request.setQueryString(uri.substring(question + 1));
+            for (String parameter : uri.substring(question + 1).split("&")) {
+                String[] pair = parameter.split("=", 2);
+                request.addParameter(pair[0], pair.length > 1 ? pair[1] : "");
+            }
         }
         return request;
     }
@@ -83,6 +87,27 @@ class AnonymousPageCacheTests {
         assertThat(second.getContentType()).startsWith("application/json");
         assertThat(second.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(second.getHeader("Cache-Control")).isEqualTo(first.getHeader("Cache-Control"));
+    }
+
+    @Test
+    void otherParametersAreAnotherPage() throws Exception {
+        perform(get("/api/v1/search?q=rates"));
+        perform(get("/api/v1/search?q=rates&sort=date"));
+        perform(get("/api/v1/search?q=oil"));
+
+        assertThat(rendered).hasValue(3);
+    }
+
+    @Test
+    void aParameterThatCouldPoseAsOthersIsNeverCached() throws Exception {
+        MockHttpServletRequest posing = get("/api/v1/search?sort=date");
+        posing.setParameter("q", "oil\u0001sort\u0002date");
+        perform(posing);
+
+        perform(get("/api/v1/search?q=oil&sort=date"));
+        perform(get("/api/v1/search?q=oil&sort=date"));
+
+        assertThat(rendered).hasValue(2);
     }
 
     @Test
