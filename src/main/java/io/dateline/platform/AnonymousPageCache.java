@@ -13,6 +13,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -186,20 +189,56 @@ public class AnonymousPageCache extends OncePerRequestFilter {
         Page page = get ? Page.of(rendered) : null;
         if (page != null && generations.get(key.scope()).get() == generation) {
             pages.put(key, page);
+            // a change that committed between the check and the put must not leave this page behind
+            if (generations.get(key.scope()).get() != generation) {
+                pages.invalidate(key);
+            }
         }
         // the headers are already on the response; only the body or a 304 remains to be decided
-        String etag = rendered.getHeader(HttpHeaders.ETAG);
-        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (get
                 && rendered.getStatus() == HttpServletResponse.SC_OK
-                && etag != null
-                && ifNoneMatch != null
-                && ETags.noneMatchHits(ifNoneMatch, etag)) {
+                && notModified(
+                        request,
+                        rendered.getHeader(HttpHeaders.ETAG),
+                        epochMillis(rendered.getHeader(HttpHeaders.LAST_MODIFIED)))) {
             rendered.resetBuffer();
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         rendered.copyBodyToResponse();
+    }
+
+    /**
+     * The conditional GET rules of RFC 9110 for the validators this filter hid from the application:
+     * If-None-Match by weak comparison, else If-Modified-Since against Last-Modified.
+     */
+    private static boolean notModified(HttpServletRequest request, String etag, long lastModified) {
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            return etag != null && ETags.noneMatchHits(ifNoneMatch, etag);
+        }
+        if (lastModified < 0) {
+            return false;
+        }
+        try {
+            long since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+            return since >= 0 && lastModified / 1000 <= since / 1000;
+        } catch (IllegalArgumentException ex) {
+            return false;
+        }
+    }
+
+    private static long epochMillis(String httpDate) {
+        if (httpDate == null) {
+            return -1;
+        }
+        try {
+            return ZonedDateTime.parse(httpDate, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant()
+                    .toEpochMilli();
+        } catch (DateTimeParseException ex) {
+            return -1;
+        }
     }
 
     /** The cache key of an eligible request, or null when the request must go through. */
@@ -281,7 +320,8 @@ public class AnonymousPageCache extends OncePerRequestFilter {
     }
 
     /** A rendered 200, with the headers to replay and how long it may be served. */
-    record Page(byte[] body, String contentType, List<String[]> headers, String etag, long ttlNanos) {
+    record Page(
+            byte[] body, String contentType, List<String[]> headers, String etag, long lastModified, long ttlNanos) {
 
         static Page of(ContentCachingResponseWrapper rendered) {
             if (rendered.getStatus() != HttpServletResponse.SC_OK) {
@@ -317,6 +357,7 @@ public class AnonymousPageCache extends OncePerRequestFilter {
                     rendered.getContentType(),
                     List.copyOf(headers),
                     rendered.getHeader(HttpHeaders.ETAG),
+                    epochMillis(rendered.getHeader(HttpHeaders.LAST_MODIFIED)),
                     TimeUnit.SECONDS.toNanos(seconds));
         }
 
@@ -332,8 +373,7 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             for (String[] header : headers) {
                 response.addHeader(header[0], header[1]);
             }
-            String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-            if (etag != null && ifNoneMatch != null && ETags.noneMatchHits(ifNoneMatch, etag)) {
+            if (notModified(request, etag, lastModified)) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
                 return;
             }

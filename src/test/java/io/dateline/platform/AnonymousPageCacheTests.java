@@ -46,6 +46,7 @@ class AnonymousPageCacheTests {
             http.setHeader("Cache-Control", cacheControl);
         }
         http.setHeader("ETag", "W/\"" + body.hashCode() + "\"");
+        http.setHeader("Last-Modified", "Tue, 01 Jan 2030 00:00:00 GMT");
         http.setContentType("application/json");
         http.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     };
@@ -138,6 +139,19 @@ class AnonymousPageCacheTests {
 
         assertThat(response.getStatus()).isEqualTo(304);
         assertThat(response.getContentAsByteArray()).isEmpty();
+        assertThat(rendered).hasValue(1);
+    }
+
+    @Test
+    void answersIfModifiedSinceFromMemoryByTheLastModifiedItStored() throws Exception {
+        perform(get("/api/v1/articles/9"));
+        MockHttpServletRequest unchanged = get("/api/v1/articles/9");
+        unchanged.addHeader("If-Modified-Since", "Tue, 01 Jan 2030 00:00:00 GMT");
+        MockHttpServletRequest older = get("/api/v1/articles/9");
+        older.addHeader("If-Modified-Since", "Mon, 31 Dec 2029 23:59:59 GMT");
+
+        assertThat(perform(unchanged).getStatus()).isEqualTo(304);
+        assertThat(perform(older).getStatus()).isEqualTo(200);
         assertThat(rendered).hasValue(1);
     }
 
