@@ -1,61 +1,54 @@
 package io.dateline.article;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.dateline.platform.HttpProperties;
+import io.dateline.platform.PublicPagesChanged;
 import io.dateline.topic.TopicAssignments;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Answers the topic feature's questions about articles; see {@link TopicAssignments}.
  *
- * <p>Published counts per topic are remembered for {@code dateline.http.article-max-age}: counting
- * means joining every visible article (about 0.75 s at 300,000 articles, growing linearly), while
- * the topic list is read by every app start. Clients may keep the list that long anyway, so the
- * memo adds no staleness they would not see; and every editorial write on this instance forgets it
- * after commit, so editors see their own change at once.
+ * <p>Published counts per topic are held in memory: counting means joining every visible article
+ * (about 0.75 s at 300,000 articles, growing linearly), while the topic list is read by every app
+ * start. After {@code dateline.http.article-max-age} (as long as clients may keep the list anyway)
+ * the next read starts a recount in the background and keeps getting the held counts until it lands,
+ * so no reader waits for a recount and concurrent readers never start a second one. Every editorial
+ * write on this instance drops the counts after commit, so editors see their own change at once;
+ * the first read after it counts again, once for all readers that arrive meanwhile.
  */
 @Component
 class ArticleTopicAssignments implements TopicAssignments {
 
+    private static final String ALL = "all";
+
     private final ArticleQueries queries;
 
-    private final Duration maxAge;
+    private final LoadingCache<String, Map<Long, Long>> counts;
 
-    private final AtomicLong generation = new AtomicLong();
-
-    private volatile Counts counts;
-
-    ArticleTopicAssignments(ArticleQueries queries, HttpProperties http) {
+    ArticleTopicAssignments(ArticleQueries queries, HttpProperties http, Clock clock) {
         this.queries = queries;
-        this.maxAge = http.articleMaxAge();
+        this.counts = Caffeine.newBuilder()
+                .refreshAfterWrite(http.articleMaxAge())
+                .build(key -> Map.copyOf(queries.countPublishedByTopic(clock.instant())));
     }
 
-    private record Counts(Map<Long, Long> byTopic, Instant computedAt) {
-
-        boolean freshAt(Instant now, Duration maxAge) {
-            return !now.isBefore(computedAt) && now.isBefore(computedAt.plus(maxAge));
-        }
-    }
-
+    /**
+     * Counts as of the last (re)count: visibility follows publish times, so an article scheduled for
+     * a moment since then is counted by the next recount, at most one max-age later.
+     */
     @Override
     public Map<Long, Long> countPublished(Instant now) {
-        Counts current = counts;
-        if (current != null && current.freshAt(now, maxAge)) {
-            return current.byTopic();
-        }
-        long seen = generation.get();
-        Map<Long, Long> byTopic = Map.copyOf(queries.countPublishedByTopic(now));
-        // a write that committed while we counted must not be hidden behind a fresh-looking memo
-        if (generation.get() == seen) {
-            counts = new Counts(byTopic, now);
-        }
-        return byTopic;
+        return counts.get(ALL);
     }
 
     @Override
@@ -72,25 +65,18 @@ class ArticleTopicAssignments implements TopicAssignments {
     @Transactional
     public void reassign(long fromTopicId, long toTopicId) {
         queries.reassignTopic(fromTopicId, toTopicId);
-        forgetCountsAfterCommit();
     }
 
-    /** Called by every editorial write, inside its transaction. */
-    void forgetCountsAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    forgetCounts();
-                }
-            });
-        } else {
-            forgetCounts();
+    /**
+     * Before the page cache drops its pages (which run at the lowest precedence), so that a topic
+     * list rendered in between cannot be stored with the old counts. An in-flight recount that
+     * began before the commit is discarded by the invalidation.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void forgetCounts(PublicPagesChanged change) {
+        if (change.scope() == PublicPagesChanged.Scope.CONTENT) {
+            counts.invalidateAll();
         }
-    }
-
-    private void forgetCounts() {
-        generation.incrementAndGet();
-        counts = null;
     }
 }

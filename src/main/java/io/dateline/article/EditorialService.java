@@ -4,6 +4,7 @@ import io.dateline.article.IdempotencyKeys.StoredResponse;
 import io.dateline.platform.ETags;
 import io.dateline.platform.InvalidFieldsException;
 import io.dateline.platform.MergePatches;
+import io.dateline.platform.PublicPagesChanged;
 import io.dateline.platform.Slugs;
 import io.dateline.platform.UniqueViolations;
 import io.dateline.topic.TopicRef;
@@ -27,6 +28,7 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -65,8 +67,6 @@ class EditorialService {
 
     private final TopicService topics;
 
-    private final ArticleTopicAssignments topicCounts;
-
     private final HtmlSanitizer sanitizer;
 
     private final MergePatches mergePatches;
@@ -77,6 +77,8 @@ class EditorialService {
 
     private final JsonMapper jsonMapper;
 
+    private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     EditorialService(
@@ -84,23 +86,23 @@ class EditorialService {
             ArticleRevisions revisions,
             IdempotencyKeys idempotencyKeys,
             TopicService topics,
-            ArticleTopicAssignments topicCounts,
             HtmlSanitizer sanitizer,
             MergePatches mergePatches,
             NewsroomProperties newsroom,
             TransactionTemplate transactions,
             JsonMapper jsonMapper,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.articles = articles;
         this.revisions = revisions;
         this.idempotencyKeys = idempotencyKeys;
         this.topics = topics;
-        this.topicCounts = topicCounts;
         this.sanitizer = sanitizer;
         this.mergePatches = mergePatches;
         this.newsroom = newsroom;
         this.transactions = transactions;
         this.jsonMapper = jsonMapper;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -192,7 +194,7 @@ class EditorialService {
             Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(String.valueOf(id)));
             articles.delete(article);
             articles.flush();
-            topicCounts.forgetCountsAfterCommit();
+            events.publishEvent(PublicPagesChanged.content());
         });
     }
 
@@ -262,7 +264,7 @@ class EditorialService {
     private Saved recordRevision(Article article, String action, String editor, TopicNames names, Instant now) {
         String snapshot = jsonMapper.writeValueAsString(ArticleSnapshot.of(article, names));
         revisions.record(article.id(), article.version(), action, editor, now, snapshot);
-        topicCounts.forgetCountsAfterCommit();
+        events.publishEvent(PublicPagesChanged.content());
         return new Saved(EditorArticleResponse.from(article, names, now), etag(article), false);
     }
 

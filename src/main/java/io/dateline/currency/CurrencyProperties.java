@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param importing the scheduled imports and the HTTP client behind every import
  *     ({@code dateline.currency.import.*})
  * @param staleAfter rates older than this are reported stale by the currencyRates health contributor
+ * @param tablesRefresh how long an instance may keep answering from rate tables (and currency
+ *     reference data) held in memory before re-reading them; bounds how late an import committed by
+ *     another instance is seen here, an import on this instance replaces them at once
  */
 @ConfigurationProperties("dateline.currency")
 @Validated
@@ -26,7 +29,8 @@ record CurrencyProperties(
         @DefaultValue @Valid Cbr cbr,
         @DefaultValue @Valid Ecb ecb,
         @Name("import") @DefaultValue @Valid Import importing,
-        @DefaultValue("4d") Duration staleAfter) {
+        @DefaultValue("4d") Duration staleAfter,
+        @DefaultValue("1m") Duration tablesRefresh) {
 
     /**
      * @param baseUrl where {@code /scripts/XML_daily.asp} is served

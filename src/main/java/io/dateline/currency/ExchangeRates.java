@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -24,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  * cannot be answered (a problem, never a 500).
  */
 @Service
-@Transactional(readOnly = true)
 class ExchangeRates {
 
     static final int MAX_HISTORY_YEARS = 5;
@@ -41,16 +39,24 @@ class ExchangeRates {
 
     private final CurrencyProperties properties;
 
+    private final RateTables tables;
+
     private final Clock clock;
 
     ExchangeRates(
-            CurrencyRepository currencies, ExchangeRateRepository rates, CurrencyProperties properties, Clock clock) {
+            CurrencyRepository currencies,
+            ExchangeRateRepository rates,
+            RateTables tables,
+            CurrencyProperties properties,
+            Clock clock) {
         this.currencies = currencies;
         this.rates = rates;
+        this.tables = tables;
         this.properties = properties;
         this.clock = clock;
     }
 
+    @Transactional(readOnly = true)
     CurrenciesResponse currencies() {
         return CurrenciesResponse.from(currencies.findAll(Sort.by("code")));
     }
@@ -96,6 +102,7 @@ class ExchangeRates {
         return ConversionResponse.from(table, from, to, amount, scaleOf(to));
     }
 
+    @Transactional(readOnly = true)
     HistoryResponse history(
             String codeParam,
             @Nullable LocalDate fromParam,
@@ -176,7 +183,7 @@ class ExchangeRates {
 
     /** The latest table on or before {@code requested}, or the reason there is none. */
     private RateTable table(RateSource source, LocalDate requested) {
-        LocalDate first = rates.findFirstDate(source).orElseThrow(() -> new NoRatesException(source));
+        LocalDate first = tables.firstDate(source).orElseThrow(() -> new NoRatesException(source));
         if (requested.isBefore(first)) {
             throw new NoRatesException(source, requested, first);
         }
@@ -184,12 +191,7 @@ class ExchangeRates {
     }
 
     private Optional<RateTable> tableOnOrBefore(RateSource source, LocalDate requested) {
-        return rates.findLatestDateOnOrBefore(source, requested)
-                .map(day -> new RateTable(
-                        source,
-                        day,
-                        rates.findBySourceAndRateDate(source, day).stream()
-                                .collect(Collectors.toMap(ExchangeRate::currencyCode, ExchangeRate::quote))));
+        return tables.onOrBefore(source, requested);
     }
 
     private LocalDate requested(RateSource source, @Nullable LocalDate date) {
@@ -217,13 +219,13 @@ class ExchangeRates {
             throw new InvalidCurrencyCodeException(parameter);
         }
         String normalized = code.toUpperCase(Locale.ROOT);
-        if (!currencies.existsById(normalized)) {
+        if (!tables.knows(normalized)) {
             throw new UnknownCurrencyException(normalized);
         }
         return normalized;
     }
 
     private int scaleOf(String code) {
-        return currencies.findById(code).map(Currency::amountScale).orElseThrow();
+        return tables.amountScale(code);
     }
 }

@@ -1,5 +1,6 @@
 package io.dateline.currency;
 
+import io.dateline.platform.PublicPagesChanged;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,11 +46,14 @@ class RateStore {
 
     private final JdbcTemplate jdbcTemplate;
 
+    private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
-    RateStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
+    RateStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -92,6 +97,8 @@ class RateStore {
         for (int i = 0; i < writes.size(); i += BATCH_SIZE) {
             jdbcTemplate.batchUpdate(UPSERT, writes.subList(i, Math.min(writes.size(), i + BATCH_SIZE)));
         }
+        // also when nothing changed: a new currency may have been added
+        events.publishEvent(PublicPagesChanged.currency());
         return new ImportCounts(new TreeSet<>(dates), inserted, updated, unchanged);
     }
 

@@ -8,6 +8,9 @@ import java.util.Base64;
 /** Entity tags as RFC 9110 defines them: quoting, digests, and the comparisons If-Match and If-None-Match need. */
 public final class ETags {
 
+    /** Cloned per use: a clone is far cheaper than the provider lookup of getInstance. */
+    private static final MessageDigest SHA_256 = sha256();
+
     private ETags() {}
 
     public static String strong(String opaque) {
@@ -23,12 +26,19 @@ public final class ETags {
      * text that names everything the representation shows, so that any change to it changes the tag.
      */
     public static String weakDigest(String content) {
+        byte[] digest;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return weak(Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(digest)
-                    .substring(0, 27));
+            digest = ((MessageDigest) SHA_256.clone()).digest(content.getBytes(StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException ex) {
+            throw new IllegalStateException("the SHA-256 implementation cannot be cloned", ex);
+        }
+        return weak(
+                Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
         }

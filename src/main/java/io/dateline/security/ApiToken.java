@@ -87,4 +87,8 @@ class ApiToken {
     Instant lastUsedAt() {
         return lastUsedAt;
     }
+
+    String tokenHash() {
+        return tokenHash;
+    }
 }

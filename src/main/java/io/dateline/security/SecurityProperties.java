@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     applications are refused
  * @param jwtClockSkew tolerance on {@code exp} and {@code nbf} for clocks that drift; Spring's own
  *     check allows at most 60s, so larger values have no effect
+ * @param tokenCacheTtl how long a successful lookup of one of the service's own tokens is reused
+ *     without asking the database; a revocation on this instance takes effect at once, one on
+ *     another instance within this time, so keep it to seconds
  */
 @ConfigurationProperties("dateline.security")
 record SecurityProperties(
@@ -23,4 +26,5 @@ record SecurityProperties(
         @DefaultValue("roles") String jwtRolesClaim,
         String jwtIssuer,
         @DefaultValue List<String> jwtAudiences,
-        @DefaultValue("30s") Duration jwtClockSkew) {}
+        @DefaultValue("30s") Duration jwtClockSkew,
+        @DefaultValue("5s") Duration tokenCacheTtl) {}

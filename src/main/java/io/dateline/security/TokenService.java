@@ -2,6 +2,8 @@ package io.dateline.security;
 
 import io.dateline.platform.Cursors;
 import jakarta.persistence.criteria.Predicate;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,8 +22,18 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Issues, checks and revokes the service's own bearer tokens. */
+/**
+ * Issues, checks and revokes the service's own bearer tokens.
+ *
+ * <p>Active tokens are remembered by their hash for {@code dateline.security.token-cache-ttl}, so
+ * that an app sending its token with every read does not cost a query (and a write) per request.
+ * Unknown, expired and revoked tokens are never remembered. A revocation drops the token here after
+ * its commit; other instances stop accepting it when their entry expires.
+ */
 @Service
 public class TokenService {
 
@@ -38,18 +50,43 @@ public class TokenService {
 
     static final int MAX_PAGE_SIZE = 200;
 
+    /** Cloned per use: a clone is far cheaper than the provider lookup of getInstance. */
+    private static final MessageDigest SHA_256 = sha256();
+
     private final SecureRandom random = new SecureRandom();
 
     private final ApiTokenRepository tokens;
 
     private final Cursors cursors;
 
+    private final TransactionTemplate transactions;
+
     private final Clock clock;
 
-    TokenService(ApiTokenRepository tokens, Cursors cursors, Clock clock) {
+    private final Cache<String, Active> active;
+
+    TokenService(
+            ApiTokenRepository tokens,
+            Cursors cursors,
+            TransactionTemplate transactions,
+            SecurityProperties properties,
+            Clock clock) {
         this.tokens = tokens;
         this.cursors = cursors;
+        this.transactions = transactions;
         this.clock = clock;
+        this.active = Caffeine.newBuilder()
+                .expireAfterWrite(properties.tokenCacheTtl())
+                .maximumSize(10_000)
+                .build();
+    }
+
+    /** What a successful lookup learnt; the expiry is checked again on every use. */
+    private record Active(TokenPrincipal principal, Instant expiresAt) {
+
+        boolean at(Instant now) {
+            return expiresAt == null || expiresAt.isAfter(now);
+        }
     }
 
     @Transactional
@@ -68,18 +105,26 @@ public class TokenService {
         return new IssuedToken(entity.id(), token, name, role, expiresAt);
     }
 
-    @Transactional
     public Optional<TokenPrincipal> authenticate(String token) {
         Instant now = clock.instant();
-        return tokens.findByTokenHash(hash(token))
+        // a load runs under the entry's lock: a revocation's eviction waits for it and then drops
+        // what it loaded, so a lookup racing a revocation cannot keep the token alive here
+        Active found = active.get(hash(token), hash -> transactions.execute(status -> lookup(hash, now)));
+        return found != null && found.at(now) ? Optional.of(found.principal()) : Optional.empty();
+    }
+
+    private Active lookup(String hash, Instant now) {
+        return tokens.findByTokenHash(hash)
                 .filter(candidate -> candidate.isActiveAt(now))
-                .map(active -> {
-                    tokens.touch(active.id(), now, now.minus(TOUCH_INTERVAL));
-                    String subject = active.subject() != null
-                            ? active.subject()
-                            : active.id().toString();
-                    return new TokenPrincipal(active.id(), active.name(), active.role(), subject);
-                });
+                .map(token -> {
+                    tokens.touch(token.id(), now, now.minus(TOUCH_INTERVAL));
+                    String subject = token.subject() != null
+                            ? token.subject()
+                            : token.id().toString();
+                    return new Active(
+                            new TokenPrincipal(token.id(), token.name(), token.role(), subject), token.expiresAt());
+                })
+                .orElse(null);
     }
 
     /** Whether a listed token is still usable, was revoked, or ran out. */
@@ -145,7 +190,12 @@ public class TokenService {
     public int revokeIdleReaders(Duration idle) {
         Instant now = clock.instant();
         // last use is recorded once per TOUCH_INTERVAL, so it may lag by that much
-        return tokens.revokeReadersIdleSince(now.minus(idle).minus(TOUCH_INTERVAL), now);
+        int revoked = tokens.revokeReadersIdleSince(now.minus(idle).minus(TOUCH_INTERVAL), now);
+        if (revoked > 0) {
+            // which hashes went is not returned by the bulk update: forget every remembered token
+            forgetAllAfterCommit();
+        }
+        return revoked;
     }
 
     /** Revokes a token; revoking twice is harmless. Returns false when no such token exists. */
@@ -154,6 +204,7 @@ public class TokenService {
         return tokens.findById(id)
                 .map(token -> {
                     token.revoke(clock.instant());
+                    forgetAfterCommit(token.tokenHash());
                     return true;
                 })
                 .orElse(false);
@@ -169,10 +220,36 @@ public class TokenService {
         return tokens.findByTokenHash(hash(token)).isPresent();
     }
 
+    private void forgetAfterCommit(String hash) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                active.invalidate(hash);
+            }
+        });
+    }
+
+    private void forgetAllAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                active.invalidateAll();
+            }
+        });
+    }
+
     static String hash(String token) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = (MessageDigest) SHA_256.clone();
             return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException ex) {
+            throw new IllegalStateException("the SHA-256 implementation cannot be cloned", ex);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
         }

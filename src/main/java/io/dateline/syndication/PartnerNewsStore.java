@@ -1,5 +1,6 @@
 package io.dateline.syndication;
 
+import io.dateline.platform.PublicPagesChanged;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,8 +24,11 @@ class PartnerNewsStore {
 
     private final JdbcClient jdbc;
 
-    PartnerNewsStore(JdbcClient jdbc) {
+    private final ApplicationEventPublisher events;
+
+    PartnerNewsStore(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     record Headline(long partnerId, String title, String url, Instant publishedAt, Long topicId) {}
@@ -40,7 +45,7 @@ class PartnerNewsStore {
 
     /** Inserts the headline unless its url is known; returns the new id, or empty when known. */
     Optional<Long> insertIfNew(Headline headline, String origin, Instant now) {
-        return jdbc.sql("""
+        Optional<Long> id = jdbc.sql("""
                         insert into partner_news (partner_id, title, url, published_at, topic_id, origin, created_at)
                         values (:partner, :title, :url, :publishedAt, :topic, :origin, :now)
                         on conflict (url) do nothing
@@ -54,6 +59,10 @@ class PartnerNewsStore {
                 .param("now", utc(now))
                 .query(Long.class)
                 .optional();
+        if (id.isPresent()) {
+            events.publishEvent(PublicPagesChanged.content());
+        }
+        return id;
     }
 
     Optional<Row> find(long id) {
@@ -101,10 +110,14 @@ class PartnerNewsStore {
     }
 
     boolean delete(long id) {
-        return jdbc.sql("delete from partner_news where id = :id")
+        boolean deleted = jdbc.sql("delete from partner_news where id = :id")
                         .param("id", id)
                         .update()
                 > 0;
+        if (deleted) {
+            events.publishEvent(PublicPagesChanged.content());
+        }
+        return deleted;
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {

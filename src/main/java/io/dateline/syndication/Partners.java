@@ -5,6 +5,7 @@ import io.dateline.platform.InvalidFieldsException;
 import io.dateline.platform.MergePatches;
 import io.dateline.platform.OutboundHttp;
 import io.dateline.platform.ProblemException;
+import io.dateline.platform.PublicPagesChanged;
 import io.dateline.platform.UniqueViolations;
 import io.dateline.topic.TopicRef;
 import io.dateline.topic.TopicService;
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -59,6 +61,7 @@ class Partners {
     private final MeterRegistry meters;
 
     private final OutboundHttp outbound;
+    private final ApplicationEventPublisher events;
 
     private final Clock clock;
 
@@ -73,6 +76,7 @@ class Partners {
             TransactionTemplate transactions,
             MeterRegistry meters,
             OutboundHttp outbound,
+            ApplicationEventPublisher events,
             Clock clock,
             StopSignal stop) {
         this.partners = partners;
@@ -83,6 +87,7 @@ class Partners {
         this.transactions = transactions;
         this.meters = meters;
         this.outbound = outbound;
+        this.events = events;
         this.clock = clock;
         this.stop = stop;
     }
@@ -133,13 +138,18 @@ class Partners {
                     topicId(merged.topic()),
                     clock.instant());
             partners.flush();
+            // partner headlines show the partner's name and homepage
+            events.publishEvent(PublicPagesChanged.content());
             return response(partner);
         }));
     }
 
     /** Removes the partner and, with it, all its headlines. */
     void delete(long id) {
-        transactions.executeWithoutResult(status -> partners.delete(load(id)));
+        transactions.executeWithoutResult(status -> {
+            partners.delete(load(id));
+            events.publishEvent(PublicPagesChanged.content());
+        });
     }
 
     /**

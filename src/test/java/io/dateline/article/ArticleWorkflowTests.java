@@ -91,7 +91,8 @@ class ArticleWorkflowTests {
                 .andExpect(jsonPath("$.version").value(2));
         mvc.perform(get("/api/v1/articles/{id}", id))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Cache-Control", "max-age=60, public"))
+                .andExpect(header().string(
+                                "Cache-Control", "max-age=60, public, stale-while-revalidate=30, stale-if-error=300"))
                 .andExpect(header().exists("Last-Modified"))
                 .andExpect(header().string("ETag", startsWith("W/\"" + id + "-2-")))
                 .andExpect(jsonPath("$.headline").value(headline))
@@ -683,7 +684,8 @@ class ArticleWorkflowTests {
 
         mvc.perform(get("/api/v1/articles").param("limit", "2"))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Cache-Control", "max-age=15, public"))
+                .andExpect(header().string(
+                                "Cache-Control", "max-age=15, public, stale-while-revalidate=30, stale-if-error=300"))
                 .andExpect(jsonPath("$.items", hasSize(2)))
                 .andExpect(jsonPath("$.items[0].id").value(newer.id()))
                 .andExpect(jsonPath("$.items[1].id").value(older.id()))

@@ -248,7 +248,10 @@ class CurrencyApiTests {
                 "/api/v1/currency/convert?from=USD&to=RUB&amount=100&date=2023-11-02",
                 "/api/v1/currency/rates/USD/history?from=2017-02-27&to=2017-03-03")) {
             String etag = mvc.perform(get(url))
-                    .andExpect(header().string("Cache-Control", matchesPattern("max-age=\\d+, public")))
+                    .andExpect(header().string(
+                                    "Cache-Control",
+                                    matchesPattern(
+                                            "max-age=\\d+, public, stale-while-revalidate=30, stale-if-error=300")))
                     .andExpect(header().exists("ETag"))
                     .andReturn()
                     .getResponse()

@@ -1,9 +1,11 @@
 package io.dateline.feed;
 
+import io.dateline.platform.PublicPagesChanged;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -17,8 +19,20 @@ class FeedFixtures {
 
     final String tag = UUID.randomUUID().toString().substring(0, 8);
 
-    FeedFixtures(JdbcClient jdbc) {
+    private final ApplicationEventPublisher events;
+
+    FeedFixtures(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /**
+     * These writes bypass the services, so they announce themselves as the services do: otherwise
+     * the anonymous page cache would rightly keep serving the pages they change.
+     */
+    private <T> T changed(T result) {
+        events.publishEvent(PublicPagesChanged.content());
+        return result;
     }
 
     /** The source credit every article of this fixture set carries. */
@@ -29,14 +43,14 @@ class FeedFixtures {
     long topic(String name) {
         String slug = name.toLowerCase().replace(' ', '-') + "-" + tag;
         Instant now = Instant.now();
-        return jdbc.sql("""
+        return changed(jdbc.sql("""
                         insert into topic (slug, name, position, created_at, updated_at)
                         values (:slug, :name, 100, :now, :now) returning id""")
                 .param("slug", slug)
                 .param("name", name + " " + tag)
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .query(Long.class)
-                .single();
+                .single());
     }
 
     String slugOf(long topicId) {
@@ -79,19 +93,21 @@ class FeedFixtures {
                     .update();
             primary = false;
         }
-        return id;
+        return changed(id);
     }
 
     void unpublish(long articleId) {
         jdbc.sql("update article set status = 'DRAFT', version = version + 1 where id = :id")
                 .param("id", articleId)
                 .update();
+        changed(articleId);
     }
 
     void edit(long articleId) {
         jdbc.sql("update article set headline = headline || '!', version = version + 1 where id = :id")
                 .param("id", articleId)
                 .update();
+        changed(articleId);
     }
 
     static List<Long> ids(List<Integer> json) {

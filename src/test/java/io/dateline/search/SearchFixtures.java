@@ -1,5 +1,6 @@
 package io.dateline.search;
 
+import io.dateline.platform.PublicPagesChanged;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,8 +36,20 @@ class SearchFixtures {
 
     private final Map<String, Long> topics = new HashMap<>();
 
-    SearchFixtures(JdbcClient jdbc) {
+    private final ApplicationEventPublisher events;
+
+    SearchFixtures(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /**
+     * These writes bypass the services, so they announce themselves as the services do: otherwise
+     * the anonymous page cache would rightly keep serving the pages they change.
+     */
+    private <T> T changed(T result) {
+        events.publishEvent(PublicPagesChanged.content());
+        return result;
     }
 
     String source() {
@@ -104,14 +118,14 @@ class SearchFixtures {
     }
 
     long topic(String key, String name) {
-        return jdbc.sql("""
+        return changed(jdbc.sql("""
                         insert into topic (slug, name, position, created_at, updated_at)
                         values (:slug, :name, 100, :now, :now) returning id""")
                 .param("slug", topicSlug(key))
                 .param("name", name)
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .query(Long.class)
-                .single();
+                .single());
     }
 
     long article(
@@ -153,7 +167,7 @@ class SearchFixtures {
             primary = false;
         }
         articles.put(key, id);
-        return id;
+        return changed(id);
     }
 
     /**
@@ -163,7 +177,7 @@ class SearchFixtures {
      * statement, so that a thousand cost little.
      */
     List<Long> bulk(String word, int count, Instant newest, Duration step) {
-        return jdbc.sql("""
+        return changed(jdbc.sql("""
                         insert into article (slug, language, headline, lead, body_text, page_count, dateline, source,
                                              time_zone, status, published_at, first_published_at, created_at,
                                              updated_at, version)
@@ -185,12 +199,13 @@ class SearchFixtures {
                 .param("count", count)
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .query(Long.class)
-                .list();
+                .list());
     }
 
     void edit(long articleId) {
         jdbc.sql("update article set lead = lead || '!', version = version + 1 where id = :id")
                 .param("id", articleId)
                 .update();
+        changed(articleId);
     }
 }

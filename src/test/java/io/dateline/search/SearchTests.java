@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -44,6 +45,9 @@ class SearchTests {
     JdbcClient jdbc;
 
     @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
     JsonMapper json;
 
     @Autowired
@@ -53,7 +57,7 @@ class SearchTests {
 
     @BeforeAll
     void loadCorpus() {
-        corpus = new SearchFixtures(jdbc).corpus(json);
+        corpus = new SearchFixtures(jdbc, events).corpus(json);
     }
 
     @Test
@@ -315,7 +319,8 @@ class SearchTests {
         }
         String etag = mvc.perform(search("rangers"))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Cache-Control", "max-age=15, public"))
+                .andExpect(header().string(
+                                "Cache-Control", "max-age=15, public, stale-while-revalidate=30, stale-if-error=300"))
                 .andExpect(header().string("Vary", org.hamcrest.Matchers.containsString("Authorization")))
                 .andReturn()
                 .getResponse()
@@ -462,7 +467,8 @@ class SearchTests {
 
         mvc.perform(get("/api/v1/search/suggest").param("q", word).param("limit", "1"))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Cache-Control", "max-age=15, public"))
+                .andExpect(header().string(
+                                "Cache-Control", "max-age=15, public, stale-while-revalidate=30, stale-if-error=300"))
                 .andExpect(jsonPath("$.items.length()").value(1));
         mvc.perform(get("/api/v1/search/suggest").param("q", "!!! ???"))
                 .andExpect(status().isOk())

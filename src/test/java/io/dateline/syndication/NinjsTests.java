@@ -177,7 +177,8 @@ class NinjsTests {
                 fixtures.published(fixtures.article("Cached " + fixtures.tag, List.of("<p>c</p>"), topic), null);
 
         String etag = mvc.perform(get("/api/v1/articles/{id}", article.id()).accept("application/ninjs+json"))
-                .andExpect(header().string("Cache-Control", "max-age=60, public"))
+                .andExpect(header().string(
+                                "Cache-Control", "max-age=60, public, stale-while-revalidate=30, stale-if-error=300"))
                 .andReturn()
                 .getResponse()
                 .getHeader("ETag");

@@ -342,7 +342,8 @@ class PartnerNewsTests {
         mvc.perform(get("/api/v1/partner-news").param("limit", "0")).andExpect(status().isBadRequest());
 
         String etag = mvc.perform(get("/api/v1/partner-news").param("topic", topic.slug()))
-                .andExpect(header().string("Cache-Control", "max-age=15, public"))
+                .andExpect(header().string(
+                                "Cache-Control", "max-age=15, public, stale-while-revalidate=30, stale-if-error=300"))
                 .andReturn()
                 .getResponse()
                 .getHeader("ETag");

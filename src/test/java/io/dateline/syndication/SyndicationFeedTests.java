@@ -206,7 +206,8 @@ class SyndicationFeedTests {
 
         MockHttpServletResponse first = mvc.perform(get(path))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Cache-Control", "max-age=15, public"))
+                .andExpect(header().string(
+                                "Cache-Control", "max-age=15, public, stale-while-revalidate=30, stale-if-error=300"))
                 .andReturn()
                 .getResponse();
         String etag = first.getHeader("ETag");

@@ -92,7 +92,8 @@ class TopicApiTests {
 
         mvc.perform(get("/api/v1/topics"))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Cache-Control", "max-age=60, public"))
+                .andExpect(header().string(
+                                "Cache-Control", "max-age=60, public, stale-while-revalidate=30, stale-if-error=300"))
                 .andExpect(header().exists("ETag"))
                 .andExpect(
                         jsonPath("$.items[?(@.slug == '" + child + "')].parent").value(hasItem(parent)))
