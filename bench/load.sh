@@ -157,12 +157,12 @@ PAGE_IDS=$(psql -tAc "select string_agg(id::text, ',') from (select id from arti
 floor_of() {
   local script=$1 extra=()
   case "$script" in
-    search-relevance) extra=(-f "$OUT/pgbench/candidates-walk.sql" -f "$OUT/pgbench/rows.sql" -D limit=1001 -D window=2002) ;;
+    search-relevance) extra=(-f "$OUT/pgbench/candidates-walk.sql" -f "$OUT/pgbench/rows.sql" -D limit=201 -D window=2000) ;;
     search-date) extra=(-f "$OUT/pgbench/candidates-walk.sql" -f "$OUT/pgbench/rows.sql" -D limit=21 -D window=2000) ;;
     *) extra=(-f "bench/pgbench/$script.sql") ;;
   esac
   pgbench -n -M simple -c$CONNECTIONS -j$THREADS -T"$PG_DURATION" "${extra[@]}" \
-    -D q="'interest rates'" -D now='now()' -D ids="$PAGE_IDS" -D article="$ARTICLE_ID" \
+    -D q="'interest rates'" -D qCyrillic="'интерест ратес'" -D now='now()' -D ids="$PAGE_IDS" -D article="$ARTICLE_ID" \
     -D afterTime="'$(psql -tAc "select published_at from article where slug = 'bench-940000'")'" \
     -D afterId="$(psql -tAc "select id from article where slug = 'bench-940000'")" \
     -D protect="'$PROTECT'" -D protected="'$PROTECTED'" \

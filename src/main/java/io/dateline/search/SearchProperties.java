@@ -10,7 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     better match from a few weeks ago still wins
  * @param relevanceCandidates how many of the newest matches a relevance-sorted search ranks, and so
  *     the deepest result it pages to; ranking every match of a common word costs time in proportion
- *     to the archive, ranking a bounded window does not (see docs/search-performance.md)
+ *     to the archive, ranking a bounded window does not. 200 (ten pages) because each candidate's
+ *     full vector is read to test the match: at a million realistic articles 1,000 candidates of a
+ *     common two-word query cost several times the 50 ms a search may take (see
+ *     docs/search-performance.md)
  * @param statementTimeout longest a search statement may run in PostgreSQL before it is cancelled
  *     and the request answered 503: the last guard behind the bounded walks, for what no estimate
  *     foresaw (a search normally takes milliseconds)
@@ -21,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("dateline.search")
 record SearchProperties(
         @DefaultValue("30d") Duration recencyHalfLife,
-        @DefaultValue("1000") int relevanceCandidates,
+        @DefaultValue("200") int relevanceCandidates,
         @DefaultValue("0.4") double suggestionSimilarity,
         @DefaultValue("3s") Duration statementTimeout) {
 
