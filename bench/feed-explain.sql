@@ -76,3 +76,20 @@ select a.id, a.slug, a.headline, a.published_at, a.version
   join article a on a.id = page.article_id
  order by page.published_at desc, page.article_id desc
  limit 21;
+
+\echo '== 4. Filters that cannot match: one index probe each (PublishedFacets), then no page query'
+explain (analyze, buffers, costs off)
+select exists (select from article where status = 'PUBLISHED' and published_at <= now() and lower(source) = lower('zz'));
+explain (analyze, buffers, costs off)
+select exists (select from article where status = 'PUBLISHED' and published_at <= now() and lower(dateline) = lower('Atlantis'));
+explain (analyze, buffers, costs off)
+select exists (select from article where status = 'PUBLISHED' and published_at <= now() and language in ('xx'));
+
+\echo '== 5. A filter that matches a rare value (the partner source, 1 in 7): the page walks its own index'
+explain (analyze, buffers, costs off)
+select a.id, a.slug, a.headline, a.published_at, a.version
+  from article a
+ where a.status = 'PUBLISHED' and a.published_at <= now()
+   and lower(a.source) = lower('Partner')
+ order by a.published_at desc, a.id desc
+ limit 21;

@@ -60,6 +60,14 @@ record FeedQuery(
     }
 
     /** True when no article can match, so no SQL needs to run. */
+    /**
+     * True when a filter other than topics narrows the stream: its values are checked to exist
+     * before the page is read, and the read is time-limited.
+     */
+    boolean narrowed() {
+        return languages != null || since != null || until != null || source != null || dateline != null;
+    }
+
     boolean matchesNothing() {
         return (languages != null && languages.isEmpty())
                 || topicGroups.stream().anyMatch(group -> group.stream().allMatch(excludedTopicIds::contains))

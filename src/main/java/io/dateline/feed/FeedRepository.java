@@ -4,6 +4,7 @@ import io.dateline.article.ArticleSummary;
 import io.dateline.article.TopicLabel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -55,6 +56,15 @@ class FeedRepository {
     FeedRepository(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /** Cancels any statement of this transaction that runs longer than {@code timeout}. */
+    void limitStatementTime(Duration timeout) {
+        jdbc.getJdbcTemplate()
+                .queryForObject(
+                        "select set_config('statement_timeout', ?, true)",
+                        String.class,
+                        Long.toString(timeout.toMillis()));
     }
 
     /** Up to {@code limit} visible articles after {@code after} (null: from the newest). */

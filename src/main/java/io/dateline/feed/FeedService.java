@@ -1,8 +1,10 @@
 package io.dateline.feed;
 
+import io.dateline.article.PublishedFacets;
 import io.dateline.platform.Cursors;
 import io.dateline.platform.ETags;
 import io.dateline.platform.InvalidCursorException;
+import io.dateline.platform.StatementTimeoutException;
 import io.dateline.reader.FeedPreferences;
 import io.dateline.topic.TopicRef;
 import io.dateline.topic.TopicService;
@@ -12,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,11 +33,23 @@ class FeedService {
 
     private final Clock clock;
 
-    FeedService(FeedRepository feed, TopicService topics, Cursors cursors, Clock clock) {
+    private final PublishedFacets facets;
+
+    private final FeedProperties properties;
+
+    FeedService(
+            FeedRepository feed,
+            TopicService topics,
+            Cursors cursors,
+            Clock clock,
+            PublishedFacets facets,
+            FeedProperties properties) {
         this.feed = feed;
         this.topics = topics;
         this.cursors = cursors;
         this.clock = clock;
+        this.facets = facets;
+        this.properties = properties;
     }
 
     /** Resolves the request's filters; unknown topic slugs are rejected (422) naming them. */
@@ -55,10 +70,25 @@ class FeedService {
     @Transactional(readOnly = true)
     Result page(FeedQuery query, String cursor, int limit) {
         FeedPosition after = cursor == null ? null : position(cursors.decode(cursor, query.canonical()));
-        if (query.matchesNothing()) {
+        Instant now = clock.instant();
+        if (query.matchesNothing()
+                || (query.narrowed() && !facets.anyVisible(query.source(), query.dateline(), query.languages(), now))) {
             return new Result(new FeedPage(List.of(), null), etag(List.of(), null));
         }
-        List<FeedRow> rows = feed.page(query, after, clock.instant(), limit + 1);
+        if (query.narrowed()) {
+            // a combination of filters that each match (a rare language in a rare topic) can still
+            // leave the walk little to find: the timeout bounds it (docs/feed-plans.md)
+            feed.limitStatementTime(properties.filteredStatementTimeout());
+        }
+        List<FeedRow> rows;
+        try {
+            rows = feed.page(query, after, now, limit + 1);
+        } catch (DataAccessException ex) {
+            if (StatementTimeoutException.causedBy(ex)) {
+                throw new StatementTimeoutException();
+            }
+            throw ex;
+        }
         List<FeedRow> shown = rows.size() > limit ? rows.subList(0, limit) : rows;
         String next = null;
         if (rows.size() > limit) {

@@ -65,11 +65,11 @@ class SearchController {
                     exclude. Any other character, operator or quote is just text. Each language is searched \
                     with its own stemming.
 
-                    `sort=relevance` (default) ranks the newest 1,000 matches \
+                    `sort=relevance` (default) ranks the newest 200 matches (dateline.search.relevance-candidates) \
                     (`dateline.search.relevance-candidates`) by how well they match (headline above lead and \
                     topic names above body, closeness of the words) blended with recency: \
                     `score = rank / (1 + ageInDays / halfLifeInDays)`, half-life \
-                    `dateline.search.recency-half-life` (30 days). Its pages end after those 1,000 results: \
+                    `dateline.search.recency-half-life` (30 days). Its pages end after those 200 results: \
                     the cursor after that answers 400 search-too-deep. `sort=date` lists every match newest \
                     first, with no such limit.
 
@@ -90,8 +90,8 @@ class SearchController {
                             examples = @ExampleObject(name = "search-too-deep", value = """
                                                     {"type": "/problems/search-too-deep", "title": "Search results too deep",
                                                      "status": 400, "detail": "Relevance-sorted results end after the first\
-                                                     1000 results. Add words or filters to narrow the search, or use\
-                                                     sort=date, which pages through every match.", "maxResults": 1000}""")))
+                                                     200 results. Add words or filters to narrow the search, or use\
+                                                     sort=date, which pages through every match.", "maxResults": 200}""")))
     @ApiResponse(
             responseCode = "401",
             description = "status given without a valid token",
@@ -183,7 +183,7 @@ class SearchController {
             String q,
 
             @Parameter(
-                    description = "relevance: best match blended with recency (the newest 1,000 matches);"
+                    description = "relevance: best match blended with recency (the newest 200 matches);"
                             + " date: newest first, through every match",
                     schema =
                             @Schema(

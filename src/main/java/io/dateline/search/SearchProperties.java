@@ -10,7 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     better match from a few weeks ago still wins
  * @param relevanceCandidates how many of the newest matches a relevance-sorted search ranks, and so
  *     the deepest result it pages to; ranking every match of a common word costs time in proportion
- *     to the archive, ranking a bounded window does not (see docs/search-performance.md)
+ *     to the archive, ranking a bounded window does not. 200 (ten pages) because each candidate's
+ *     full vector is read to test the match: at a million realistic articles 1,000 candidates of a
+ *     common two-word query cost several times the 50 ms a search may take (see
+ *     docs/search-performance.md)
+ * @param statementTimeout longest a search statement may run in PostgreSQL before it is cancelled
+ *     and the request answered 503: the last guard behind the bounded walks, for what no estimate
+ *     foresaw (a search normally takes milliseconds)
  * @param suggestionSimilarity trigram word similarity (0..1) a headline or topic name needs to be
  *     suggested for a misspelt prefix; 0.4 lets one transposition in a six-letter word through
  *     ("Lavorv" to "Lavrov" is 0.43) without flooding the list
@@ -18,8 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("dateline.search")
 record SearchProperties(
         @DefaultValue("30d") Duration recencyHalfLife,
-        @DefaultValue("1000") int relevanceCandidates,
-        @DefaultValue("0.4") double suggestionSimilarity) {
+        @DefaultValue("200") int relevanceCandidates,
+        @DefaultValue("0.4") double suggestionSimilarity,
+        @DefaultValue("3s") Duration statementTimeout) {
 
     SearchProperties {
         if (recencyHalfLife.isNegative() || recencyHalfLife.isZero()) {
@@ -27,6 +34,9 @@ record SearchProperties(
         }
         if (relevanceCandidates < 1 || relevanceCandidates > 10_000) {
             throw new IllegalArgumentException("dateline.search.relevance-candidates must be 1 to 10000");
+        }
+        if (statementTimeout.isNegative() || statementTimeout.isZero()) {
+            throw new IllegalArgumentException("dateline.search.statement-timeout must be positive");
         }
         if (suggestionSimilarity <= 0 || suggestionSimilarity > 1) {
             throw new IllegalArgumentException("dateline.search.suggestion-similarity must be in (0, 1]");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -46,6 +47,18 @@ record SearchQuery(
         String text = Normalizer.normalize(q, Normalizer.Form.NFC);
         text = CONTROL.matcher(text).replaceAll(" ");
         return SPACES.matcher(text).replaceAll(" ").strip();
+    }
+
+    /** The text with its Cyrillic words in Latin letters, when it has any (see {@link Transliteration}). */
+    Optional<String> latinSpelling() {
+        String latin = Transliteration.toLatin(text);
+        return latin.equals(text) ? Optional.empty() : Optional.of(latin);
+    }
+
+    /** The text with its Latin words in Cyrillic letters, when it has any. */
+    Optional<String> cyrillicSpelling() {
+        String cyrillic = Transliteration.toCyrillic(text);
+        return cyrillic.equals(text) ? Optional.empty() : Optional.of(cyrillic);
     }
 
     /** True when no article can match, so that no SQL needs to run. */

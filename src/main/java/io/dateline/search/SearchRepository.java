@@ -5,6 +5,7 @@ import io.dateline.article.TopicLabel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -43,10 +44,6 @@ class SearchRepository {
     /** ts_rank_cd weights in PostgreSQL's order D, C (body), B (lead, topic names), A (headline). */
     private static final String WEIGHTS = "'{0.1, 0.2, 0.4, 1.0}'";
 
-    /** The query in the configuration of article {@code a}'s language. */
-    private static final String ROW_QUERY = "case a.language when 'en' then websearch_to_tsquery('english', :q)"
-            + " when 'ru' then websearch_to_tsquery('russian', :q) else websearch_to_tsquery('simple', :q) end";
-
     /**
      * Topics whose name matches the whole query in any configuration; each article found through
      * one is then checked in its own language's configuration. Bounded, because each one is a
@@ -63,12 +60,16 @@ class SearchRepository {
                  limit 20)""";
 
     /**
-     * What is ranked: the article's own vector and the names of the matching topics it is filed
-     * under (looked up only when some topic matched at all).
+     * What is ranked: the article's compact vector (headline A, lead B: article.search_head,
+     * migration V65) and the names of the matching topics it is filed under (looked up only when
+     * some topic matched at all). Not the full search_vector: it is TOASTed, and reading it again
+     * for every candidate cost more than the rest of the search (docs/search-performance.md). A
+     * match in the body alone ranks 0 here, so such matches follow headline and lead matches in
+     * order of recency.
      */
     private static final String DOCUMENT = """
-            case when not exists (select from matched_topic) then a.search_vector
-                   else a.search_vector || coalesce(setweight(to_tsvector(article_search_config(a.language),
+            case when not exists (select from matched_topic) then a.search_head
+                   else a.search_head || coalesce(setweight(to_tsvector(article_search_config(a.language),
                         (select string_agg(m.name, ' ' order by m.id)
                            from article_topic x join matched_topic m on m.id = x.topic_id
                           where x.article_id = a.id)), 'B'), '') end""";
@@ -78,8 +79,10 @@ class SearchRepository {
      * keeps PostgreSQL from flattening the subquery into the expressions that use it, which would
      * build the document once per use.
      */
-    private static final String DOCUMENT_AND_QUERY = " cross join lateral (select " + DOCUMENT + " as document,\n"
-            + "                            " + ROW_QUERY + " as query offset 0) d\n";
+    private static String documentAndQuery(SearchQuery query) {
+        return " cross join lateral (select " + DOCUMENT + " as document,\n" + "                            "
+                + rowQuery(query) + " as query offset 0) d\n";
+    }
 
     /** See {@link Relevance}: a headline tier plus the cover density rank scaled into [0, 1). */
     private static final String RANK = "ts_rank_cd(" + WEIGHTS + ", d.document, d.query, 32)"
@@ -100,11 +103,13 @@ class SearchRepository {
      */
     static final int SNIPPET_SOURCE_CHARS = 20_000;
 
-    private static final String HIGHLIGHTS = """
+    private static String highlights(SearchQuery query) {
+        return """
             ts_headline(article_search_config(a.language), translate(a.headline, :protect, :protected), %1$s,
                                :headlineOptions) as marked_headline,
                    ts_headline(article_search_config(a.language), translate(left(a.body_text, %2$d), :protect, :protected), %1$s,
-                               :snippetOptions) as marked_snippet""".formatted(ROW_QUERY, SNIPPET_SOURCE_CHARS);
+                               :snippetOptions) as marked_snippet""".formatted(rowQuery(query), SNIPPET_SOURCE_CHARS);
+    }
 
     private static final String HEADLINE_OPTIONS =
             "HighlightAll=true, StartSel=" + Highlights.START + ", StopSel=" + Highlights.STOP;
@@ -128,11 +133,16 @@ class SearchRepository {
      * driver prepares a statement on the server after a few executions, and PostgreSQL may then
      * switch to a generic plan, made without the values: not knowing the walk's window, it may read
      * the whole table instead of the newest rows; not knowing the words, it cannot tell a rare one
-     * from a common one. A plan costs a few milliseconds; a wrong one, seconds.
+     * from a common one. A plan costs a few milliseconds; a wrong one, seconds. And cancels any
+     * statement of the transaction that runs longer than {@code statementTimeout}.
      */
-    void planForActualParameters() {
+    void planForActualParameters(Duration statementTimeout) {
         jdbc.getJdbcTemplate()
-                .queryForObject("select set_config('plan_cache_mode', 'force_custom_plan', true)", String.class);
+                .queryForObject(
+                        "select set_config('plan_cache_mode', 'force_custom_plan', true)"
+                                + " || set_config('statement_timeout', ?, true)",
+                        String.class,
+                        Long.toString(statementTimeout.toMillis()));
     }
 
     /**
@@ -156,9 +166,10 @@ class SearchRepository {
     }
 
     static MapSqlParameterSource parameters(SearchQuery query, Instant now) {
-        return new MapSqlParameterSource()
-                .addValue("q", query.text())
-                .addValue("now", utc(now))
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("q", query.text());
+        query.latinSpelling().ifPresent(latin -> params.addValue("qLatin", latin));
+        query.cyrillicSpelling().ifPresent(cyrillic -> params.addValue("qCyrillic", cyrillic));
+        return params.addValue("now", utc(now))
                 .addValue("protect", Highlights.PROTECT)
                 .addValue("protected", Highlights.PROTECTED)
                 .addValue("headlineOptions", HEADLINE_OPTIONS)
@@ -185,13 +196,13 @@ class SearchRepository {
                 + "  from (select id, max(sort_time) as sort_time from found group by id\n"
                 + "         order by sort_time desc, id desc limit :limit) f\n"
                 + "  join article a on a.id = f.id\n"
-                + DOCUMENT_AND_QUERY
+                + documentAndQuery(query)
                 + " order by f.sort_time desc, f.id desc";
     }
 
     static String rowsSql(SearchQuery query, MapSqlParameterSource params) {
         return "select " + COLUMNS + ",\n"
-                + "       " + HIGHLIGHTS + "\n"
+                + "       " + highlights(query) + "\n"
                 + "  from article a\n"
                 + " where a.id in (:ids) and " + query.scope().condition;
     }
@@ -262,7 +273,7 @@ class SearchRepository {
         return topics.append(
                         "\n           and (a.search_vector || setweight(to_tsvector(article_search_config(a.language),"
                                 + " m.name), 'B'))\n               @@ ")
-                .append(ROW_QUERY)
+                .append(rowQuery(query))
                 .append("\n         order by ")
                 .append(streamTime)
                 .append(" desc, ")
@@ -271,37 +282,51 @@ class SearchRepository {
                 .toString();
     }
 
-    /** One condition per language group, each answerable by the GIN index on its own. */
+    /**
+     * One condition per language group, each answerable by the GIN index on its own. Russian
+     * articles are also matched with the query's Cyrillic spelling, the others with its Latin one
+     * ({@link Transliteration}): "Lavrov" finds "Лавров" and "Лавров" finds "Lavrov".
+     */
     private static List<String> textMatch(SearchQuery query, MapSqlParameterSource params) {
         Set<String> languages = query.languages();
         List<String> groups = new ArrayList<>();
-        boolean english = languages == null || languages.contains("en");
-        boolean russian = languages == null || languages.contains("ru");
-        if (english && russian && query.text().chars().allMatch(c -> c < 128)) {
-            // The russian configuration reads ASCII words exactly as the english one does (with the
-            // English stemmer), so for an ASCII query both give the same tsquery: one index scan
-            // instead of two reading the same entries.
-            groups.add("(a.language in ('en', 'ru') and a.search_vector @@ websearch_to_tsquery('english', :q))");
-        } else {
-            if (english) {
-                groups.add("(a.language = 'en' and a.search_vector @@ websearch_to_tsquery('english', :q))");
-            }
-            if (russian) {
-                groups.add("(a.language = 'ru' and a.search_vector @@ websearch_to_tsquery('russian', :q))");
-            }
+        if (languages == null || languages.contains("en")) {
+            groups.add("(a.language = 'en' and a.search_vector @@ " + tsquery("english", query) + ")");
+        }
+        if (languages == null || languages.contains("ru")) {
+            groups.add("(a.language = 'ru' and a.search_vector @@ " + tsquery("russian", query) + ")");
         }
         if (languages == null) {
-            groups.add("(a.language not in ('en', 'ru') and a.search_vector @@ websearch_to_tsquery('simple', :q))");
+            groups.add("(a.language not in ('en', 'ru') and a.search_vector @@ " + tsquery("simple", query) + ")");
         } else {
             Set<String> others = new TreeSet<>(languages);
             others.removeAll(Set.of("en", "ru"));
             if (!others.isEmpty()) {
-                groups.add(
-                        "(a.language in (:otherLanguages) and a.search_vector @@ websearch_to_tsquery('simple', :q))");
+                groups.add("(a.language in (:otherLanguages) and a.search_vector @@ " + tsquery("simple", query) + ")");
                 params.addValue("otherLanguages", List.copyOf(others));
             }
         }
         return groups;
+    }
+
+    /** The query in the configuration of article {@code a}'s language. */
+    private static String rowQuery(SearchQuery query) {
+        return "case a.language when 'en' then " + tsquery("english", query) + " when 'ru' then "
+                + tsquery("russian", query) + " else " + tsquery("simple", query) + " end";
+    }
+
+    /**
+     * The query as typed, OR'ed with its spelling in the script of the configuration's articles
+     * when that differs: Cyrillic for Russian, Latin for the others.
+     */
+    static String tsquery(String configuration, SearchQuery query) {
+        String typed = "websearch_to_tsquery('" + configuration + "', :q)";
+        boolean russian = configuration.equals("russian");
+        if (russian ? query.cyrillicSpelling().isEmpty() : query.latinSpelling().isEmpty()) {
+            return typed;
+        }
+        return "(" + typed + " || websearch_to_tsquery('" + configuration + "', " + (russian ? ":qCyrillic" : ":qLatin")
+                + "))";
     }
 
     private static void appendFilters(

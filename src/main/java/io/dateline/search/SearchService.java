@@ -1,8 +1,10 @@
 package io.dateline.search;
 
+import io.dateline.article.PublishedFacets;
 import io.dateline.platform.Cursors;
 import io.dateline.platform.ETags;
 import io.dateline.platform.InvalidCursorException;
+import io.dateline.platform.StatementTimeoutException;
 import io.dateline.search.SearchRepository.Access;
 import io.dateline.search.SearchRepository.Candidate;
 import io.dateline.search.SearchRepository.Found;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,12 +70,16 @@ class SearchService {
 
     private final Clock clock;
 
+    private final PublishedFacets facets;
+
     SearchService(
             SearchRepository search,
             SuggestionRepository suggestions,
             Cursors cursors,
             SearchProperties properties,
-            Clock clock) {
+            Clock clock,
+            PublishedFacets facets) {
+        this.facets = facets;
         this.search = search;
         this.suggestions = suggestions;
         this.cursors = cursors;
@@ -82,7 +89,24 @@ class SearchService {
 
     @Transactional(readOnly = true)
     Result search(SearchQuery query, String cursor, int limit) {
-        return query.sort() == SearchSort.DATE ? byDate(query, cursor, limit) : byRelevance(query, cursor, limit);
+        try {
+            return query.sort() == SearchSort.DATE ? byDate(query, cursor, limit) : byRelevance(query, cursor, limit);
+        } catch (DataAccessException ex) {
+            if (StatementTimeoutException.causedBy(ex)) {
+                throw new StatementTimeoutException();
+            }
+            throw ex;
+        }
+    }
+
+    /**
+     * True when no article can match: the query's own rules, or a source, dateline or language
+     * that no published article has (one index probe each, instead of a walk that finds nothing).
+     */
+    private boolean matchesNothing(SearchQuery query, Instant now) {
+        return query.matchesNothing()
+                || (query.scope() == SearchScope.PUBLISHED
+                        && !facets.anyVisible(query.source(), query.dateline(), query.languages(), now));
     }
 
     /** Topics first, then headlines by prefix, then by similarity; each once, at most {@code limit}. */
@@ -102,12 +126,12 @@ class SearchService {
     private Result byDate(SearchQuery query, String cursor, int limit) {
         SearchRepository.Position after =
                 cursor == null ? null : datePosition(cursors.decode(cursor, query.canonical()));
-        if (query.matchesNothing()) {
+        Instant now = clock.instant();
+        if (matchesNothing(query, now)) {
             return Result.EMPTY;
         }
-        Instant now = clock.instant();
         Instant reference = now.truncatedTo(ChronoUnit.MINUTES);
-        search.planForActualParameters();
+        search.planForActualParameters(properties.statementTimeout());
         List<Candidate> matches = newestMatches(query, after, now, limit + 1);
         List<Candidate> page = matches.size() > limit ? matches.subList(0, limit) : matches;
         String next = null;
@@ -127,14 +151,14 @@ class SearchService {
         if (after != null && after.shown() >= window) {
             throw new SearchTooDeepException(window);
         }
-        if (query.matchesNothing()) {
+        Instant now = clock.instant();
+        if (matchesNothing(query, now)) {
             return Result.EMPTY;
         }
-        Instant now = clock.instant();
         // Scores are aged from a whole minute: repeated requests within it give identical pages
         // (and ETags), and every page of one walk uses the instant its first page used.
         Instant reference = after == null ? now.truncatedTo(ChronoUnit.MINUTES) : after.reference();
-        search.planForActualParameters();
+        search.planForActualParameters(properties.statementTimeout());
         List<Candidate> candidates = newestMatches(query, null, now, window + 1);
         boolean moreThanWindow = candidates.size() > window;
         List<Scored> ranked = candidates.stream()

@@ -53,6 +53,9 @@ class SearchTests {
     @Autowired
     TestSecurity.Tokens tokens;
 
+    @Autowired
+    SearchProperties properties;
+
     SearchFixtures corpus;
 
     @BeforeAll
@@ -232,11 +235,12 @@ class SearchTests {
 
     @Test
     void relevancePagesEndAfterTheRankedResultsWithAClear400() throws Exception {
-        corpus.bulk("glimmerstat", 1005, Instant.parse("2005-06-01T00:00:00Z"), Duration.ofHours(1));
+        int window = properties.relevanceCandidates();
+        corpus.bulk("glimmerstat", window + 5, Instant.parse("2005-06-01T00:00:00Z"), Duration.ofHours(1));
 
         String cursor = null;
         int shown = 0;
-        for (int page = 0; page < 10; page++) {
+        for (int page = 0; page < window / 100; page++) {
             MockHttpServletRequestBuilder request = search("glimmerstat").param("limit", "100");
             if (cursor != null) {
                 request.param("cursor", cursor);
@@ -246,12 +250,12 @@ class SearchTests {
             cursor = body.get("nextCursor").asString();
         }
 
-        assertThat(shown).isEqualTo(1000);
+        assertThat(shown).isEqualTo(window);
         mvc.perform(search("glimmerstat").param("limit", "100").param("cursor", cursor))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", "application/problem+json"))
                 .andExpect(jsonPath("$.type").value("/problems/search-too-deep"))
-                .andExpect(jsonPath("$.maxResults").value(1000))
+                .andExpect(jsonPath("$.maxResults").value(window))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("sort=date")));
 
         int byDate = 0;
@@ -266,7 +270,7 @@ class SearchTests {
             byDate += body.get("items").size();
             cursor = body.path("nextCursor").isString() ? body.get("nextCursor").asString() : null;
         } while (cursor != null);
-        assertThat(byDate).isEqualTo(1005);
+        assertThat(byDate).isEqualTo(window + 5);
     }
 
     @Test

@@ -1,0 +1,191 @@
+package io.dateline.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dateline.TestDatabase;
+import io.dateline.search.SearchRepository.Access;
+import io.dateline.search.SearchRepository.Candidate;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The search SQL on the real database, on real English and Russian sentences: both access paths
+ * must find the same articles, in either script, with Russian morphology and ё read as е.
+ */
+@DataJpaTest
+@Import({TestDatabase.class, SearchRepository.class, SearchRepositoryTests.Json.class})
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+class SearchRepositoryTests {
+
+    @Autowired
+    SearchRepository repository;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    /** Every article of a test has this source, so that searches see only the test's own. */
+    final String source = "repo-" + UUID.randomUUID().toString().substring(0, 8);
+
+    long lavrovRu;
+
+    long lavrovEn;
+
+    long peskovRu;
+
+    long treeWithYo;
+
+    long treeWithYe;
+
+    long oilEn;
+
+    @BeforeEach
+    void articles() {
+        lavrovRu = article(
+                "ru",
+                "Лавров заявил о готовности к переговорам",
+                "Министр иностранных дел России Сергей Лавров заявил, что Москва готова продолжить переговоры.");
+        lavrovEn = article(
+                "en",
+                "Lavrov says Moscow is ready for talks",
+                "Russian Foreign Minister Sergei Lavrov said on Tuesday that Moscow was ready to continue the talks.");
+        peskovRu = article(
+                "ru",
+                "Песков прокомментировал итоги саммита",
+                "Пресс-секретарь президента Дмитрий Песков ответил на вопросы журналистов.");
+        treeWithYo = article(
+                "ru",
+                "Главную ёлку страны установили в Кремле",
+                "Зелёная ель высотой 27 метров прибыла из Подмосковья.");
+        treeWithYe = article("ru", "В парке нарядили новогоднюю елку", "Жители района сами украсили елку игрушками.");
+        oilEn = article(
+                "en",
+                "Oil prices rose after the OPEC meeting",
+                "Brent crude futures climbed as ministers agreed to extend output cuts into next year.");
+    }
+
+    @Test
+    void aRussianNameTypedInLatinLettersFindsTheRussianArticle() {
+        assertThat(found("Lavrov заявил")).containsExactly(lavrovRu);
+        assertThat(found("Lavrov")).containsExactlyInAnyOrder(lavrovRu, lavrovEn);
+    }
+
+    @Test
+    void aNameTypedInCyrillicFindsTheEnglishArticle() {
+        assertThat(found("Лавров")).containsExactlyInAnyOrder(lavrovRu, lavrovEn);
+        assertThat(found("Peskov")).containsExactly(peskovRu);
+    }
+
+    @Test
+    void russianWordsMatchTheirOtherForms() {
+        assertThat(found("переговоры")).containsExactly(lavrovRu);
+        assertThat(found("журналист")).containsExactly(peskovRu);
+    }
+
+    @Test
+    void yoAndYeAreTheSameLetter() {
+        assertThat(found("ёлка")).containsExactlyInAnyOrder(treeWithYo, treeWithYe);
+        assertThat(found("елка")).containsExactlyInAnyOrder(treeWithYo, treeWithYe);
+        assertThat(found("зеленая")).containsExactly(treeWithYo);
+    }
+
+    @Test
+    void englishWordsMatchTheirOtherFormsAndTransliterationAddsNoFalseMatch() {
+        assertThat(found("ministers meet")).containsExactly(oilEn);
+        assertThat(found("oil prices")).containsExactly(oilEn);
+    }
+
+    @Test
+    void aHeadlineMatchRanksAboveABodyMatch() {
+        long bodyOnly = article(
+                "en",
+                "Parliament debates the budget",
+                "Deputies also discussed oil prices and the winter heating season at length.");
+
+        List<Candidate> candidates = candidates("oil prices", Access.INDEX);
+
+        double headline = candidates.stream()
+                .filter(c -> c.id() == oilEn)
+                .findFirst()
+                .orElseThrow()
+                .rank();
+        double body = candidates.stream()
+                .filter(c -> c.id() == bodyOnly)
+                .findFirst()
+                .orElseThrow()
+                .rank();
+        assertThat(headline).isGreaterThanOrEqualTo(1).isGreaterThan(body);
+    }
+
+    @Test
+    void highlightsMarkTheTransliteratedWordInTheArticlesOwnScript() {
+        List<SearchRow> rows = repository.rows(query("Lavrov"), List.of(lavrovRu), now);
+
+        assertThat(rows)
+                .singleElement()
+                .satisfies(row -> assertThat(row.highlights().headline()).contains("<mark>Лавров</mark>"));
+    }
+
+    private List<Long> found(String text) {
+        List<Long> byIndex = ids(candidates(text, Access.INDEX));
+        List<Long> byWalk = ids(candidates(text, Access.walk(1000)));
+        assertThat(byWalk).as("both access paths find the same for %s", text).isEqualTo(byIndex);
+        return byIndex;
+    }
+
+    private List<Candidate> candidates(String text, Access access) {
+        return repository.candidates(query(text), null, now, 100, access).candidates();
+    }
+
+    private static List<Long> ids(List<Candidate> candidates) {
+        return candidates.stream().map(Candidate::id).toList();
+    }
+
+    private SearchQuery query(String text) {
+        return new SearchQuery(
+                text, SearchSort.RELEVANCE, SearchScope.PUBLISHED, null, Set.of(), Set.of(), null, null, source, null);
+    }
+
+    private long article(String language, String headline, String body) {
+        return jdbc.sql("""
+                        insert into article (slug, language, headline, lead, body_text, page_count, source, time_zone,
+                                             status, published_at, first_published_at, created_at, updated_at, version)
+                        values (?, ?, ?, null, ?, 1, ?, 'Europe/Moscow', 'PUBLISHED', ?, ?, now(), now(), 1)
+                        returning id
+                        """)
+                .params(
+                        "s-" + UUID.randomUUID(),
+                        language,
+                        headline,
+                        body,
+                        source,
+                        now.minusSeconds(60).atOffset(ZoneOffset.UTC),
+                        now.minusSeconds(60).atOffset(ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Json {
+
+        @Bean
+        JsonMapper jsonMapper() {
+            return JsonMapper.builder().build();
+        }
+    }
+}
