@@ -16,7 +16,9 @@ class PartnerImportScheduleTests {
                 true, "0 5 * * * *", Duration.ofSeconds(5), Duration.ofSeconds(10), DataSize.ofMegabytes(2), 100));
         ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
 
-        new PartnerImportSchedule(Mockito.mock(Partners.class), properties).configureTasks(registrar);
+        new PartnerImportSchedule(
+                        Mockito.mock(Partners.class), properties, Mockito.mock(io.dateline.platform.ClusterLocks.class))
+                .configureTasks(registrar);
 
         assertThat(registrar.getCronTaskList())
                 .singleElement()
