@@ -101,47 +101,6 @@ class PartnerNewsTests {
     }
 
     @Test
-    void anImportOfEveryPartnerRunsAsAJobForEditors() throws Exception {
-        SyndicationFixtures.Topic topic = fixtures.topic("Shipping");
-        long partner = partner("Every Feed Wire " + stub.tag, stub.url("/rss.xml"), topic.slug());
-
-        String location = mvc.perform(post("/api/v1/partners/imports").header("Authorization", "Bearer " + editor))
-                .andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.kind").value("partner-import"))
-                .andReturn()
-                .getResponse()
-                .getHeader("Location");
-        JsonNode job = awaitJob(location);
-
-        // Partners of other tests may point at stubs that are gone: those feeds fail alone.
-        assertThat(job.get("state").asString()).isIn("SUCCEEDED", "FAILED");
-        assertThat(job.at("/progress/total").asInt()).isPositive();
-        assertThat(job.at("/progress/done").asInt())
-                .isEqualTo(job.at("/progress/total").asInt());
-        assertThat(job.at("/rows/inserted").asInt()).isGreaterThanOrEqualTo(3);
-        mvc.perform(get("/api/v1/partners/{id}", partner).header("Authorization", "Bearer " + editor))
-                .andExpect(jsonPath("$.lastImport.status").value("SUCCEEDED"))
-                .andExpect(jsonPath("$.lastImport.added").value(3));
-        mvc.perform(get(location)).andExpect(status().isUnauthorized());
-    }
-
-    private JsonNode awaitJob(String location) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonNode job = json.readTree(mvc.perform(get(location).header("Authorization", "Bearer " + editor))
-                    .andExpect(status().isOk())
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString());
-            if (!List.of("QUEUED", "RUNNING").contains(job.get("state").asString())) {
-                return job;
-            }
-            assertThat(System.nanoTime()).as("waiting for " + job).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    @Test
     void importsAtomAndNeverKeepsNonHttpLinks() throws Exception {
         SyndicationFixtures.Topic topic = fixtures.topic("Reviews");
         long partner = partner("Review", stub.url("/atom.xml"), topic.slug());
