@@ -8,6 +8,7 @@ import io.dateline.topic.TopicAssignments;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -37,8 +38,12 @@ class ArticleTopicAssignments implements TopicAssignments {
 
     ArticleTopicAssignments(ArticleQueries queries, HttpProperties http, Clock clock) {
         this.queries = queries;
+        // the application clock, so that counts age with the time visibility is judged by; after
+        // long without readers the held counts are too old to show even once while recounting
         this.counts = Caffeine.newBuilder()
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .refreshAfterWrite(http.articleMaxAge())
+                .expireAfterWrite(http.articleMaxAge().multipliedBy(10))
                 .build(key -> Map.copyOf(queries.countPublishedByTopic(clock.instant())));
     }
 
