@@ -19,7 +19,10 @@ class DatabaseResilienceConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof DataSource pool && !(bean instanceof TimeLimitedDataSource)
+                // the read router limits each of its pools itself (ReadRoutingConfiguration)
+                return bean instanceof DataSource pool
+                                && !(bean instanceof TimeLimitedDataSource)
+                                && !(bean instanceof ReadRoutingDataSource)
                         ? new TimeLimitedDataSource(pool, properties::getObject)
                         : bean;
             }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,14 +39,21 @@ class ReadRoutingConfiguration {
     private static final Duration REPLICA_CONNECTION_TIMEOUT = Duration.ofSeconds(1);
 
     @Bean
-    static BeanPostProcessor readRoutingDataSource(Environment environment, ObjectProvider<Clock> clock) {
+    static BeanPostProcessor readRoutingDataSource(
+            Environment environment, ObjectProvider<Clock> clock, ObjectProvider<DatabaseProperties> limits) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof DataSource primary && "dataSource".equals(beanName)) {
                     ReplicaProperties properties = Binder.get(environment)
                             .bindOrCreate("dateline.datasource", Bindable.of(ReplicaProperties.class));
-                    return route(primary, properties, clock.getIfAvailable(Clock::systemUTC));
+                    // every pool gets the time limits of its class of work; the router itself must
+                    // not be wrapped (DatabaseResilienceConfiguration skips it): a wrapper would
+                    // fetch the physical connection before the transaction is marked read-only
+                    UnaryOperator<DataSource> limited = pool -> pool instanceof TimeLimitedDataSource
+                            ? pool
+                            : new TimeLimitedDataSource(pool, limits::getObject);
+                    return route(limited.apply(primary), properties, clock.getIfAvailable(Clock::systemUTC), limited);
                 }
                 return bean;
             }
@@ -82,7 +90,8 @@ class ReadRoutingConfiguration {
         }
     }
 
-    private static ReadRoutingDataSource route(DataSource primary, ReplicaProperties properties, Clock clock) {
+    private static ReadRoutingDataSource route(
+            DataSource primary, ReplicaProperties properties, Clock clock, UnaryOperator<DataSource> limited) {
         HikariConfig primaryConfig = primaryConfig(primary);
         List<Replica> replicas = new ArrayList<>();
         for (String url : properties.replicas()) {
@@ -104,7 +113,8 @@ class ReadRoutingConfiguration {
             // a replica that is down at start-up must not keep the application from starting
             config.setInitializationFailTimeout(-1);
             config.setReadOnly(true);
-            replicas.add(new Replica(name, url, new HikariDataSource(config)));
+            HikariDataSource pool = new HikariDataSource(config);
+            replicas.add(new Replica(name, url, pool, limited.apply(pool)));
         }
         ReplicaRouting routing = new ReplicaRouting(
                 primary, replicas, properties.replicaMaxLag(), properties.replicaCheckInterval(), clock);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import javax.sql.DataSource;
 
 /**
  * One streaming replica: its pool, and whether reads may go to it. Lag is measured against the
@@ -40,6 +41,9 @@ final class Replica {
 
     private final HikariDataSource pool;
 
+    /** The pool as reads borrow from it: with the statement and socket limits of their class. */
+    private final DataSource reads;
+
     private final Deque<Sample> unreplayed = new ArrayDeque<>();
 
     private volatile State state = State.DOWN;
@@ -48,10 +52,11 @@ final class Replica {
 
     private volatile String problem = "not checked yet";
 
-    Replica(String name, String url, HikariDataSource pool) {
+    Replica(String name, String url, HikariDataSource pool, DataSource reads) {
         this.name = name;
         this.url = url;
         this.pool = pool;
+        this.reads = reads;
     }
 
     String name() {
@@ -64,6 +69,10 @@ final class Replica {
 
     HikariDataSource pool() {
         return pool;
+    }
+
+    DataSource reads() {
+        return reads;
     }
 
     State state() {

@@ -91,7 +91,7 @@ final class ReplicaRouting extends AbstractDataSource implements AutoCloseable {
                 Replica replica = replicas.get(Math.floorMod(next.getAndIncrement(), replicas.size()));
                 if (replica.inRotation()) {
                     try {
-                        Connection connection = replica.pool().getConnection();
+                        Connection connection = replica.reads().getConnection();
                         // the pool skips its own check for a connection used in the last 0.5 s: one
                         // round trip here turns a replica that just died into a fallback, not an error
                         if (!connection.isValid(VALIDATION_SECONDS)) {
