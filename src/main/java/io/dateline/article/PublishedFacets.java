@@ -26,9 +26,17 @@ public class PublishedFacets {
      * languages means any. Source and dateline compare case-insensitively, as the filters do.
      */
     public boolean anyVisible(String source, String dateline, Collection<String> languages, Instant now) {
+        if (unstorable(source) || unstorable(dateline)) {
+            return false;
+        }
         return (source == null || exists("lower(source) = lower(:value)", source, now))
                 && (dateline == null || exists("lower(dateline) = lower(:value)", dateline, now))
                 && (languages == null || (!languages.isEmpty() && exists("language in (:value)", languages, now)));
+    }
+
+    /** PostgreSQL text cannot hold NUL, so no article has such a value, and the driver refuses to send it. */
+    private static boolean unstorable(String value) {
+        return value != null && value.indexOf('\u0000') >= 0;
     }
 
     private boolean exists(String condition, Object value, Instant now) {

@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,17 @@ class DatabaseFaultTests {
         proxy.pass();
         awaitRecovery();
         reader = tokens.reader();
+        // an anonymous page that the page cache now holds: it must keep answering without the database
+        assertThat(get(CACHED_PAGE).statusCode()).isEqualTo(200);
+    }
+
+    private static final String CACHED_PAGE = "/api/v1/topics";
+
+    private final AtomicLong reads = new AtomicLong();
+
+    /** A read no cache can have seen: each asks for a window of its own. */
+    private String uncachedRead() {
+        return "/api/v1/articles?since=" + Instant.parse("2000-01-01T00:00:00Z").plusSeconds(reads.incrementAndGet());
     }
 
     @AfterEach
@@ -89,7 +102,7 @@ class DatabaseFaultTests {
         proxy.pause();
 
         assertReadinessDown();
-        assertDatabaseUnavailable(send(HttpRequest.newBuilder(uri("/api/v1/articles?limit=5"))));
+        assertDatabaseUnavailable(send(HttpRequest.newBuilder(uri(uncachedRead()))));
         assertDatabaseUnavailable(
                 send(HttpRequest.newBuilder(uri("/api/v1/readers")).POST(HttpRequest.BodyPublishers.noBody())));
         assertDatabaseUnavailable(send(
@@ -107,7 +120,7 @@ class DatabaseFaultTests {
         proxy.drop();
 
         assertReadinessDown();
-        assertDatabaseUnavailable(send(HttpRequest.newBuilder(uri("/api/v1/articles?limit=6"))));
+        assertDatabaseUnavailable(send(HttpRequest.newBuilder(uri(uncachedRead()))));
         assertDatabaseUnavailable(
                 send(HttpRequest.newBuilder(uri("/api/v1/readers")).POST(HttpRequest.BodyPublishers.noBody())));
         assertStillAlive();
@@ -138,6 +151,7 @@ class DatabaseFaultTests {
         assertThat(liveness.response.statusCode()).isEqualTo(200);
         assertThat(liveness.elapsed).isLessThan(PROBE);
         assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+        assertThat(get(CACHED_PAGE).statusCode()).isEqualTo(200);
     }
 
     /** Every pooled connection is used again: a dead one left in the pool would fail a request. */

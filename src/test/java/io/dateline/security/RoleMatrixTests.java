@@ -86,6 +86,8 @@ class RoleMatrixTests {
 
     private static final JsonMapper BODIES = JsonMapper.builder().build();
 
+    private static final long UNKNOWN_JOB = 987_654_321L;
+
     static final List<Row> TABLE = List.of(
             // articles: public reads, editors' views by parameter, the editorial API
             row("GET", "/api/v1/articles", Access.ANONYMOUS, f -> get("/api/v1/articles")),
@@ -259,6 +261,40 @@ class RoleMatrixTests {
                     f -> json(
                             post("/api/v1/admin/currency/imports"),
                             Map.of("source", "cbr", "from", "2023-11-02", "to", "2023-11-01"))),
+            // long imports run as jobs; an unknown job id reaches its handler and answers 404
+            row("GET", "/api/v1/admin/currency/imports", Access.ADMIN, f -> get("/api/v1/admin/currency/imports")),
+            row(
+                    "GET",
+                    "/api/v1/admin/currency/imports/{id}",
+                    Access.ADMIN,
+                    f -> get("/api/v1/admin/currency/imports/{id}", UNKNOWN_JOB)),
+            row(
+                    "POST",
+                    "/api/v1/admin/currency/imports/{id}/cancel",
+                    Access.ADMIN,
+                    f -> post("/api/v1/admin/currency/imports/{id}/cancel", UNKNOWN_JOB)),
+            row(
+                    "POST",
+                    "/api/v1/admin/currency/imports/{id}/resume",
+                    Access.ADMIN,
+                    f -> post("/api/v1/admin/currency/imports/{id}/resume", UNKNOWN_JOB)),
+            row("GET", "/api/v1/partners/imports", Access.EDITOR, f -> get("/api/v1/partners/imports")),
+            row("POST", "/api/v1/partners/imports", Access.EDITOR, f -> post("/api/v1/partners/imports")),
+            row(
+                    "GET",
+                    "/api/v1/partners/imports/{id}",
+                    Access.EDITOR,
+                    f -> get("/api/v1/partners/imports/{id}", UNKNOWN_JOB)),
+            row(
+                    "POST",
+                    "/api/v1/partners/imports/{id}/cancel",
+                    Access.EDITOR,
+                    f -> post("/api/v1/partners/imports/{id}/cancel", UNKNOWN_JOB)),
+            row(
+                    "POST",
+                    "/api/v1/partners/imports/{id}/resume",
+                    Access.EDITOR,
+                    f -> post("/api/v1/partners/imports/{id}/resume", UNKNOWN_JOB)),
             // readers, their preferences, tokens
             row("POST", "/api/v1/readers", Access.ANONYMOUS, f -> post("/api/v1/readers")),
             row("GET", "/api/v1/me/preferences", Access.READER, f -> get("/api/v1/me/preferences")),
@@ -279,6 +315,12 @@ class RoleMatrixTests {
                     "/api/v1/admin/tokens/{id}",
                     Access.ADMIN,
                     f -> delete("/api/v1/admin/tokens/{id}", f.freshTokenId())),
+            // ten years of idleness: reaches the handler and revokes none of the fixtures' tokens
+            row(
+                    "POST",
+                    "/api/v1/admin/tokens/idle-reader-revocations",
+                    Access.ADMIN,
+                    f -> json(post("/api/v1/admin/tokens/idle-reader-revocations"), Map.of("idleDays", 3650))),
             // operations and the API description
             row("GET", "/actuator", Access.ADMIN, f -> get("/actuator")),
             row("GET", "/actuator/health", Access.ANONYMOUS, f -> get("/actuator/health")),
