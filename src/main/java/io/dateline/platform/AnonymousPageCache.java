@@ -250,7 +250,9 @@ public class AnonymousPageCache extends OncePerRequestFilter {
         if (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getHeader(HttpHeaders.COOKIE) != null) {
             return null;
         }
-        if (request.getContentType() != null || request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+        if (request.getContentType() != null
+                || request.getContentLengthLong() > 0
+                || request.getHeader("Transfer-Encoding") != null) {
             // a read carries no body; one that does goes through, so that reading the parameters here
             // never parses a form or multipart body outside the dispatcher's error handling
             return null;
