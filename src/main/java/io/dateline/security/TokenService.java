@@ -1,9 +1,9 @@
 package io.dateline.security;
 
-import io.dateline.platform.Cursors;
-import jakarta.persistence.criteria.Predicate;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.dateline.platform.Cursors;
+import jakarta.persistence.criteria.Predicate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -107,10 +107,10 @@ class AbuseResistanceTests {
 
     @Test
     void jwtModeWithoutIssuerOrAudienceDoesNotStart() {
-        SecurityProperties noAudience =
-                new SecurityProperties(null, "roles", "https://idp.example", List.of(), Duration.ofSeconds(30), Duration.ofSeconds(5));
-        SecurityProperties noIssuer =
-                new SecurityProperties(null, "roles", null, List.of("dateline-api"), Duration.ofSeconds(30), Duration.ofSeconds(5));
+        SecurityProperties noAudience = new SecurityProperties(
+                null, "roles", "https://idp.example", List.of(), Duration.ofSeconds(30), Duration.ofSeconds(5));
+        SecurityProperties noIssuer = new SecurityProperties(
+                null, "roles", null, List.of("dateline-api"), Duration.ofSeconds(30), Duration.ofSeconds(5));
 
         assertThatThrownBy(() -> StrictJwt.requireSettings(noAudience))
                 .isInstanceOf(IllegalStateException.class)
