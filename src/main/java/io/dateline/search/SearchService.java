@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Runs searches and pages through them with signed cursors.
  *
  * <p>Both orders start from the newest matches (see {@link #newestMatches}): ids, times and ranks,
- * one to three statements whatever the page size; then one statement reads the page's own rows
+ * one to four statements whatever the page size; then one statement reads the page's own rows
  * with their highlights and topics.
  *
  * <p>{@code sort=date} pages like the feed: a keyset cursor over (time, id), every match reachable.
