@@ -18,6 +18,11 @@ OUT=target/bench
 BASE="http://127.0.0.1:$APP_PORT"
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-${BENCH_PGPORT:-55432}} PGUSER=${PGUSER:-postgres}
 export PGDATABASE=${PGDATABASE:-postgres}
+# the embedded cluster's superuser password, kept beside its data directory (bench/run.sh exports it)
+if [ -z "${PGPASSWORD:-}" ]; then
+  PGPASSWORD=$(cat "${BENCH_DATA_DIR:-target/bench/pgdata}.password")
+  export PGPASSWORD
+fi
 TICK=$(getconf CLK_TCK)
 started=$(date +%s)
 

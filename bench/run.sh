@@ -74,6 +74,9 @@ start_app() {
     break
   done
   READY_SECONDS=$(echo "$(date +%s.%N) - $started" | bc)
+  # the service sets the superuser's password on the cluster's first start and keeps it beside it
+  PGPASSWORD=$(cat "$DATA_DIR.password")
+  export PGPASSWORD
   echo "service ready in ${READY_SECONDS}s (pid $APP)"
 }
 

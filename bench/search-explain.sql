@@ -27,7 +27,7 @@ select string_agg(id::text, ',') as ids
 \ir search/rows.sql
 
 \echo '== 2. Rare word, relevance, page 1: "zanzibar" (1 article in 5,000)'
-\echo '-- walk: no match among the newest 2,000 (under 5%), so the index lists every match'
+\echo '-- walk: no match among the newest 2,000, so the words are rare: the index lists every match'
 select quote_literal('zanzibar') as q, quote_literal('занзибар') as "qCyrillic" \gset
 \ir search/candidates-walk.sql
 \ir search/candidates-index.sql
@@ -46,18 +46,25 @@ select quote_literal('zanzibar') as q, quote_literal('занзибар') as "qCy
 \ir search/candidates-walk.sql
 \ir search/candidates-index.sql
 
-\echo '== 4. A long-tail pair of words (each in about a fifth of the articles, together in a few per cent): "harvest tariff", date order'
+\echo '== 4. A long-tail pair of words (each in about a fifth of the articles, together in about 7%): "harvest tariff", date order'
+\echo '-- walk: 21 matches among the newest 2,000, so no other step'
 select quote_literal('harvest tariff') as q, quote_literal('харвест тарифф') as "qCyrillic" \gset
 \ir search/candidates-walk.sql
-\ir search/candidates-index.sql
 
-\echo '== 5. One article in 97: "quokka tessellation", relevance'
-\echo '-- walk: about 20 matches among 2,000 (under 5%), so the index lists the 10,000 matches'
+\echo '== 5. Long-tail pairs under 5%, relevance: the walk finds too few, so the index reads a publish-time window'
+\echo '-- sized from what the walk found (twice the span its matches suggest for 201), ANDed with article_published_idx'
 \set limit 201
 \set window 2000
+\echo '-- "curriculum lecture" (about 3%): about 60 matches in the walk, a window of 38 days'
+select quote_literal('curriculum lecture') as q, quote_literal('курикулум лектуре') as "qCyrillic" \gset
+\ir search/candidates-walk.sql
+select quote_literal(now() - interval '38 days') as "from" \gset
+\ir search/candidates-index-window.sql
+\echo '-- "quokka tessellation" (1 in 97): about 20 matches in the walk, a window of 132 days'
 select quote_literal('quokka tessellation') as q, quote_literal('куокка тесселлатион') as "qCyrillic" \gset
 \ir search/candidates-walk.sql
-\ir search/candidates-index.sql
+select quote_literal(now() - interval '132 days') as "from" \gset
+\ir search/candidates-index-window.sql
 
 \echo '== 6. One common word: "oil", relevance'
 \echo '-- the first walk, then (shown for its cost) the longer walk the service takes for words in 5-50% of articles'

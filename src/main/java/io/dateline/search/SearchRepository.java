@@ -229,10 +229,15 @@ class SearchRepository {
                     + "    order by " + time + " desc, a.id desc\n"
                     + "    limit :limit)";
         }
+        String from = "";
+        if (access.from != null) {
+            from = "\n              and " + time + " >= :from";
+            params.addValue("from", utc(access.from));
+        }
         return "  (select m.id, m.sort_time, true as own\n"
                 + "     from (select a.id, " + time + " as sort_time\n"
                 + "             from article a\n"
-                + "            where " + scope.condition + keyset + "\n"
+                + "            where " + scope.condition + keyset + from + "\n"
                 + "              and " + match.toString().replace("\n      ", "\n              ") + "\n"
                 + "           offset 0) m\n"
                 + "    order by m.sort_time desc, m.id desc\n"
@@ -405,18 +410,24 @@ class SearchRepository {
     /**
      * How the article's own text is matched. {@link #walk(int)}: the newest {@code window}
      * articles in the scope, each tested, newest first: cheap for common words, which fill a page
-     * within the first rows, and never more than the window. {@link #INDEX}: every match through
-     * the GIN index, then the newest kept: cheap for rare words, and costing as many rows as match
-     * otherwise. The planner would choose between the two from estimates, and an estimate that is
-     * wrong (two common words that seldom occur together) makes it walk the whole archive; so the
-     * service chooses, from what a short walk found (see SearchService).
+     * within the first rows, and never more than the window. {@link #index(Instant)}: the matches
+     * the GIN index lists, those at or after {@code from} only (null: every one), then the newest
+     * kept: PostgreSQL ANDs the index's bitmap with a range of the scope's time index and reads
+     * only the window's rows, so the cost is the window's matches, not the archive's. The planner
+     * would choose between the two from estimates, and an estimate that is wrong (two common words
+     * that seldom occur together) makes it walk the whole archive; so the service chooses, from what
+     * a short walk found (see SearchService).
      */
-    record Access(Integer window) {
+    record Access(Integer window, Instant from) {
 
-        static final Access INDEX = new Access(null);
+        static final Access INDEX = new Access(null, null);
 
         static Access walk(int window) {
-            return new Access(window);
+            return new Access(window, null);
+        }
+
+        static Access index(Instant from) {
+            return new Access(null, from);
         }
     }
 

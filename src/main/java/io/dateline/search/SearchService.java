@@ -9,6 +9,7 @@ import io.dateline.search.SearchRepository.Access;
 import io.dateline.search.SearchRepository.Candidate;
 import io.dateline.search.SearchRepository.Found;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Runs searches and pages through them with signed cursors.
  *
  * <p>Both orders start from the newest matches (see {@link #newestMatches}): ids, times and ranks,
- * one to three statements whatever the page size; then one statement reads the page's own rows
+ * one to four statements whatever the page size; then one statement reads the page's own rows
  * with their highlights and topics.
  *
  * <p>{@code sort=date} pages like the feed: a keyset cursor over (time, id), every match reachable.
@@ -55,6 +56,19 @@ class SearchService {
      * (docs/search-performance.md).
      */
     private static final double DENSE_SHARE = 0.05;
+
+    /**
+     * How many times the span the walk's matches suggest the index path's window takes, so that
+     * words a little rarer further back still fill it: a window too short costs one more statement
+     * over the whole archive, one too long only its few extra matches.
+     */
+    private static final double WINDOW_MARGIN = 2;
+
+    /** The walk's matches are taken to span at least this, however close together they were published. */
+    private static final Duration MIN_WALKED_SPAN = Duration.ofHours(1);
+
+    /** A window reaching back further than this is the archive: the index lists every match instead. */
+    private static final Duration MAX_WINDOW = Duration.ofDays(100 * 365);
 
     private static final Comparator<Scored> BEST_FIRST = Comparator.comparingDouble(Scored::score)
             .reversed()
@@ -198,8 +212,11 @@ class SearchService {
      * articles comes first: it is all a common word needs. What it found tells how common the words
      * are among recent articles: dense enough, and a longer walk will find the rest sooner than the
      * index could list every match; otherwise the GIN index lists the matches, which are then few.
-     * The walks are bounded, so a wrong guess costs a bounded walk, never the archive (see
-     * docs/search-performance.md for the figures behind the constants).
+     * The index path first reads a publish-time window sized from the walk's matches ({@link
+     * #indexWindow}), and the whole archive only when that window held too few: when it held enough,
+     * the matches newer than its start are the newest matches of all. The walks are bounded, so a
+     * wrong guess costs a bounded walk, never the archive (see docs/search-performance.md for the
+     * figures behind the constants).
      */
     private List<Candidate> newestMatches(SearchQuery query, SearchRepository.Position after, Instant now, int wanted) {
         int probe = Math.max(2 * wanted, MIN_PROBE_ROWS);
@@ -213,7 +230,41 @@ class SearchService {
                 return found.candidates();
             }
         }
+        Access window = indexWindow(query, after, now, found.candidates(), wanted);
+        if (window != null) {
+            found = search.candidates(query, after, now, wanted, window);
+            if (found.ownMatches() >= wanted
+                    || (query.since() != null && !window.from().isAfter(query.since()))) {
+                return found.candidates();
+            }
+        }
         return search.candidates(query, after, now, wanted, Access.INDEX).candidates();
+    }
+
+    /**
+     * A publish-time window for the index path, sized from the walk's matches: where the walk found
+     * {@code n} matches in a span of time, {@code wanted} need about {@code wanted / n} such spans,
+     * and the window takes twice that, ending where the matches still to be found end (the page's
+     * position, the query's {@code until}, or now). Null when the walk found nothing (the words are
+     * rare, and listing all their matches is cheap), for scheduled articles (few, and all later than
+     * now), and when the window would reach back past any archive.
+     */
+    private static Access indexWindow(
+            SearchQuery query, SearchRepository.Position after, Instant now, List<Candidate> walked, int wanted) {
+        if (walked.isEmpty() || query.scope() == SearchScope.SCHEDULED) {
+            return null;
+        }
+        Instant end = after == null ? now : after.time();
+        if (query.until() != null && query.until().isBefore(end)) {
+            end = query.until();
+        }
+        long walkedSeconds = Math.max(
+                Duration.between(walked.get(walked.size() - 1).time(), end).toSeconds(), MIN_WALKED_SPAN.toSeconds());
+        double seconds = WINDOW_MARGIN * walkedSeconds * wanted / walked.size();
+        if (seconds >= MAX_WINDOW.toSeconds()) {
+            return null;
+        }
+        return Access.index(end.minusSeconds((long) seconds));
     }
 
     private Result result(SearchQuery query, List<Scored> page, Instant now, String next) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +35,10 @@ class BenchmarkSqlTests {
                 Arguments.of(
                         "candidates-index.sql",
                         SearchRepository.candidatesSql(published, null, SearchRepository.Access.INDEX, ignored)),
+                Arguments.of(
+                        "candidates-index-window.sql",
+                        SearchRepository.candidatesSql(
+                                published, null, SearchRepository.Access.index(Instant.EPOCH), ignored)),
                 Arguments.of(
                         "drafts-walk.sql",
                         SearchRepository.candidatesSql(drafts, null, SearchRepository.Access.walk(1), ignored)),

@@ -141,6 +141,30 @@ class SearchRepositoryTests {
                 .satisfies(row -> assertThat(row.highlights().headline()).contains("<mark>Лавров</mark>"));
     }
 
+    @Test
+    void theIndexWindowFindsTheNewestMatchesPublishedSinceItsStartInTheSameOrder() {
+        long weekOld = article(
+                "en", "Oil tanker reaches port", "The tanker carried crude oil.", now.minus(7, ChronoUnit.DAYS));
+        long yearOld =
+                article("en", "Oil fields auctioned", "Three oil fields were sold.", now.minus(400, ChronoUnit.DAYS));
+
+        List<Long> all = ids(candidates("oil", Access.INDEX));
+        List<Long> month = ids(candidates("oil", Access.index(now.minus(30, ChronoUnit.DAYS))));
+
+        assertThat(all).containsExactly(oilEn, weekOld, yearOld);
+        assertThat(month).containsExactly(oilEn, weekOld);
+        assertThat(ids(repository
+                        .candidates(
+                                query("oil"),
+                                new SearchRepository.Position(now.minus(1, ChronoUnit.DAYS), Long.MAX_VALUE),
+                                now,
+                                100,
+                                Access.index(now.minus(30, ChronoUnit.DAYS)))
+                        .candidates()))
+                .as("after a position, the window holds only what is older than it")
+                .containsExactly(weekOld);
+    }
+
     private List<Long> found(String text) {
         List<Long> byIndex = ids(candidates(text, Access.INDEX));
         List<Long> byWalk = ids(candidates(text, Access.walk(1000)));
@@ -162,6 +186,10 @@ class SearchRepositoryTests {
     }
 
     private long article(String language, String headline, String body) {
+        return article(language, headline, body, now.minusSeconds(60));
+    }
+
+    private long article(String language, String headline, String body, Instant publishedAt) {
         return jdbc.sql("""
                         insert into article (slug, language, headline, lead, body_text, page_count, source, time_zone,
                                              status, published_at, first_published_at, created_at, updated_at, version)
@@ -174,8 +202,8 @@ class SearchRepositoryTests {
                         headline,
                         body,
                         source,
-                        now.minusSeconds(60).atOffset(ZoneOffset.UTC),
-                        now.minusSeconds(60).atOffset(ZoneOffset.UTC))
+                        publishedAt.atOffset(ZoneOffset.UTC),
+                        publishedAt.atOffset(ZoneOffset.UTC))
                 .query(Long.class)
                 .single();
     }
