@@ -52,9 +52,9 @@ class AcknowledgedWritesSurviveKillTests {
     private static final int WRITERS = 6;
 
     /** The kill comes at this many acknowledged writes, or after {@link #RUN}, whichever is first. */
-    private static final int KILL_AT = 600;
+    private static final int KILL_AT = 400;
 
-    private static final Duration RUN = Duration.ofSeconds(20);
+    private static final Duration RUN = Duration.ofSeconds(10);
 
     private static final Duration CHILD_START = Duration.ofSeconds(120);
 
