@@ -41,11 +41,6 @@ class ReaderPreferences {
 
     protected ReaderPreferences() {}
 
-    ReaderPreferences(String owner) {
-        this.owner = owner;
-        this.languages = new String[0];
-    }
-
     void change(boolean filterEnabled, Set<Long> followed, Set<Long> muted, Set<String> languages, Instant at) {
         Set<Long> overlap = new LinkedHashSet<>(followed);
         overlap.retainAll(muted);

@@ -47,14 +47,17 @@ public class ReaderPreferencesService {
     PreferencesResponse replace(String owner, UpdatePreferencesRequest request) {
         Set<Long> followed = ids(topics.requireAll(request.followedTopicsOrEmpty()));
         Set<Long> muted = ids(topics.requireAll(request.mutedTopicsOrEmpty()));
-        ReaderPreferences stored = preferences.findById(owner).orElseGet(() -> new ReaderPreferences(owner));
+        // Two saves of one caller (a first save on two devices, a retry) would otherwise both
+        // insert, or both rewrite the topic rows, and one would end in a unique violation (a 500).
+        // Locking the row makes them take turns; PUT semantics make the later one the answer.
+        preferences.createIfAbsent(owner, clock.instant());
+        ReaderPreferences stored = preferences.findForUpdate(owner).orElseThrow();
         stored.change(
                 request.filterEnabled(),
                 followed,
                 muted,
                 new LinkedHashSet<>(request.languagesOrEmpty()),
                 clock.instant());
-        preferences.save(stored);
         return describe(stored.toFeedPreferences());
     }
 

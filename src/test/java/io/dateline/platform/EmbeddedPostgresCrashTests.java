@@ -34,10 +34,7 @@ class EmbeddedPostgresCrashTests {
 
     @AfterEach
     void killChildren() {
-        children.forEach(child -> {
-            child.descendants().forEach(ProcessHandle::destroyForcibly);
-            child.destroyForcibly();
-        });
+        children.forEach(ChildJvm::killWithDescendants);
     }
 
     @Test
@@ -69,17 +66,13 @@ class EmbeddedPostgresCrashTests {
 
     private Process startChild(Path data, String value) throws IOException {
         Path ready = dir.resolve(value + ".ready");
-        Process child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        EmbeddedPostgresChild.class.getName(),
-                        data.toString(),
-                        ready.toString(),
-                        value)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(value + ".log").toFile())
-                .start();
+        Process child = ChildJvm.start(
+                dir.resolve(value + ".log"),
+                List.of(),
+                EmbeddedPostgresChild.class.getName(),
+                data.toString(),
+                ready.toString(),
+                value);
         children.add(child);
         return child;
     }
