@@ -49,7 +49,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * responses that are not a 200 the page itself allows shared caches to keep (public max-age, no
  * private/no-store/no-cache, no Set-Cookie, no Vary by a header the key does not cover). A page lives at most its own
  * max-age; a change on this instance drops it at once ({@link PublicPagesChanged}); a change on
- * another instance reaches it when the max-age runs out.
+ * another instance arrives within a second through {@link ClusterEvictions}, and at the latest
+ * when the max-age runs out should that channel be down.
  */
 @Order(AnonymousPageCache.FILTER_ORDER)
 public class AnonymousPageCache extends OncePerRequestFilter {
