@@ -2,6 +2,7 @@ package io.dateline.platform;
 
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -203,6 +204,11 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             // e.g. a JPA commit whose cause is a broken connection or a cancelled statement
             return handleDatabaseUnavailable(ex, request);
         }
+        if (unknownHealthPath(ex)) {
+            ProblemDetail problem = ProblemException.problem(
+                    HttpStatus.NOT_FOUND, "not-found", "Not found", "No health component or group has that path.");
+            return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+        }
         log.error("Unexpected error while serving {}", request.getDescription(false), ex);
         ProblemDetail problem = ProblemException.problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,
@@ -224,6 +230,21 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setType(ProblemException.type(typeOf(ex, statusCode)));
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    /**
+     * Spring Boot 4.0's health endpoint fails an assertion, instead of answering 404, for some paths
+     * below /actuator/health that name no component (e.g. {@code /actuator/health/x/1.0}, found by
+     * the hostile-input campaign). Only that assertion, thrown by that class, is answered 404.
+     */
+    private static boolean unknownHealthPath(Exception ex) {
+        if (!(ex instanceof IllegalStateException) || ex.getStackTrace().length < 2) {
+            return false;
+        }
+        return Arrays.stream(ex.getStackTrace())
+                .limit(3)
+                .anyMatch(frame -> frame.getClassName().endsWith(".HealthEndpointSupport")
+                        && frame.getMethodName().equals("getContributor"));
     }
 
     static String typeOf(@Nullable Exception ex, HttpStatusCode status) {

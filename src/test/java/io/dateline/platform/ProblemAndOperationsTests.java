@@ -47,6 +47,24 @@ class ProblemAndOperationsTests {
     }
 
     @Test
+    void aHealthPathThatNamesNoComponentIsA404NotA500() throws Exception {
+        mvc.perform(get("/actuator/health/x/1.0").header("Authorization", "Bearer " + tokens.admin()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        mvc.perform(get("/actuator/health/x/1.0")).andExpect(status().is4xxClientError());
+    }
+
+    @Test
+    void aFilterValueWithANulMatchesNothingRatherThanFailing() throws Exception {
+        // PostgreSQL text cannot hold NUL: the value cannot match, and must not reach the database
+        mvc.perform(get("/api/v1/articles")
+                        .param("source", "a\u0000")
+                        .header("Authorization", "Bearer " + tokens.admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(0));
+    }
+
+    @Test
     void theErrorPageCalledDirectlyIsA404NotA500() throws Exception {
         mvc.perform(post("/error"))
                 .andExpect(status().isNotFound())
