@@ -57,7 +57,7 @@ class GeneratedClientIT {
         TopicResponse topic = new TopicsApi(editor).create(new CreateTopicRequest().name("Client " + tag));
 
         EditorArticleResponse draft = new EditorialApi(editor)
-                .create2(
+                .createArticle(
                         new ArticleRequest()
                                 .headline("Generated client " + tag)
                                 .lead("Written through the generated client")
@@ -80,14 +80,14 @@ class GeneratedClientIT {
         assertThat(article.getHeadline()).isEqualTo("Generated client " + tag);
         assertThat(article.getPage()).isEqualTo(2);
         assertThat(article.getHtml()).isEqualTo("<p>Two</p>");
-        PartnerNewsPage partnerNews = new PartnerNewsApi(anonymous).list2(5, null, null);
+        PartnerNewsPage partnerNews = new PartnerNewsApi(anonymous).listPartnerNews(5, null, null);
         assertThat(partnerNews.getItems()).isNotNull();
     }
 
     @Test
     void theClientSurfacesProblemsAsExceptions() {
         assertThatThrownBy(() -> new EditorialApi(client(null))
-                        .create2(new ArticleRequest().headline("x").language("en").topics(List.of("world")), null))
+                        .createArticle(new ArticleRequest().headline("x").language("en").topics(List.of("world")), null))
                 .isInstanceOf(ApiException.class)
                 .satisfies(ex -> {
                     ApiException problem = (ApiException) ex;

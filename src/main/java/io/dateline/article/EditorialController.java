@@ -56,6 +56,7 @@ class EditorialController {
 
     @PostMapping
     @Operation(
+            operationId = "createArticle",
             summary = "Create an article",
             description = "Creates a draft. The slug comes from the headline (Cyrillic transliterated) and gets a"
                     + " numeric suffix when taken. Page HTML is sanitized; plain-text fields are stored as given. With"

@@ -45,6 +45,7 @@ class PartnerNewsController {
 
     @GetMapping
     @Operation(
+            operationId = "listPartnerNews",
             summary = "Partner news",
             description = "Partners' headlines published by now, newest first (publishedAt desc, id desc), optionally"
                     + " of one topic. Walk on by passing nextCursor back as cursor with the same topic. Answers"
