@@ -45,7 +45,9 @@ curl -fsS -o /dev/null -X PUT "$BASE/api/v1/me/preferences" -H "Authorization: B
        "mutedTopics": ["bench-topic-9"], "languages": []}'
 export BENCH_TOKEN=$TOKEN
 
-ARTICLE_ID=$(psql -tAc "select id from article where slug = 'bench-990001'")
+# a published article a little way down All news (a fixed slug may be one of the drafts)
+ARTICLE_ID=$(psql -tAc "select id from article where status = 'PUBLISHED' and published_at <= now()
+                        order by published_at desc, id desc offset 1000 limit 1")
 RATES_DATE=$(psql -tAc "select max(rate_date) from exchange_rate where source = 'CBR'")
 
 # name|path (or a Lua script)|pgbench script or -
