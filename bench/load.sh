@@ -69,7 +69,7 @@ ENDPOINTS=(
   "search, sort=date|/api/v1/search?q=interest+rates&sort=date|search-date"
   "suggestions|/api/v1/search/suggest?q=minis|-"
   "currency convert|/api/v1/currency/convert?from=USD&to=RUB&amount=100&date=$RATES_DATE|-"
-  "rates table|/api/v1/currency/rates?date=$RATES_DATE|-"
+  "rates table|/api/v1/currency/rates?source=cbr&date=$RATES_DATE|-"
   "RSS|/api/v1/feeds/all.rss|-"
 )
 
