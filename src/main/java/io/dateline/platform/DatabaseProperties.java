@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout statement timeout of GET and HEAD requests; public reads are single indexed
  *     queries that take milliseconds, so 2 s only ever cuts a stall
  * @param writeTimeout statement timeout of every other request (editorial writes, preference saves):
- *     one-article transactions that also take milliseconds, allowed a little more than reads while
- *     staying inside the 3 s promise
+ *     one-article transactions that also take milliseconds; with the network margin a stalled
+ *     write fails at about 2.25 s, leaving the 3 s promise room for a loaded machine
  * @param longTimeout statement timeout of work outside a request: migrations at start-up, scheduled
  *     imports, background jobs and event listeners, which may legitimately run for minutes
  * @param readinessTimeout the longest the readiness probe waits for the database before it reports
@@ -23,6 +23,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("dateline.database")
 public record DatabaseProperties(
         @DefaultValue("2s") Duration readTimeout,
-        @DefaultValue("2500ms") Duration writeTimeout,
+        @DefaultValue("2s") Duration writeTimeout,
         @DefaultValue("5m") Duration longTimeout,
         @DefaultValue("500ms") Duration readinessTimeout) {}
