@@ -6,6 +6,7 @@
 # GC and the process RSS. Writes bench/results/YYYY-MM-DD-<shortcommit>-soak.md.
 #   bench/soak.sh                      10 minutes on :18104
 #   SOAK_MINUTES=2 bench/soak.sh       a short run
+#   SOAK_NMT=1 bench/soak.sh           also Native Memory Tracking: where RSS growth goes, minute 0 to the end
 # Needs wrk, curl, jq and a JDK's jcmd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,7 @@ PORT=${SOAK_PORT:-18104}
 READ_CONNECTIONS=${SOAK_READ_CONNECTIONS:-8}
 WRITE_CONNECTIONS=${SOAK_WRITE_CONNECTIONS:-2}
 HEAP=${SOAK_HEAP:-512m}
+NMT=${SOAK_NMT:-0}
 WORK=target/soak
 BASE="http://127.0.0.1:$PORT"
 
@@ -28,7 +30,9 @@ commit=$(git rev-parse --short HEAD)
 ADMIN_TOKEN=$(tr -d - < /proc/sys/kernel/random/uuid)$(tr -d - < /proc/sys/kernel/random/uuid)
 # one load generator on one address stands for many clients: the per-address rate limits
 # (tested on their own) would measure themselves, so they are off here
-DATELINE_SECURITY_BOOTSTRAPADMINTOKEN=$ADMIN_TOKEN java -Xmx"$HEAP" -jar target/dateline-*.jar \
+nmt_option=()
+[ "$NMT" = 1 ] && nmt_option=(-XX:NativeMemoryTracking=summary)
+DATELINE_SECURITY_BOOTSTRAPADMINTOKEN=$ADMIN_TOKEN java -Xmx"$HEAP" "${nmt_option[@]}" -jar target/dateline-*.jar \
   --server.port="$PORT" --dateline.embedded-db.port=0 --dateline.embedded-db.data-dir="$WORK/pgdata" \
   --dateline.currency.import.enabled=false --dateline.rate-limit.enabled=false > "$WORK/app.log" 2>&1 &
 APP=$!
@@ -76,6 +80,7 @@ rss() { grep VmRSS /proc/$APP/status | tr -dc '0-9'; }
 printf '| minute | requests | reads p99 ms | writes p99 ms | 4xx | 5xx | socket errors | heap after GC MiB | RSS MiB |\n' > "$WORK/table.md"
 printf '|---|---|---|---|---|---|---|---|---|\n' >> "$WORK/table.md"
 echo "minute 0: heap $(( $(heap_after_gc) / 1024 )) MiB, RSS $(( $(rss) / 1024 )) MiB"
+[ "$NMT" = 1 ] && jcmd $APP VM.native_memory baseline >/dev/null
 total=0 c4xx=0 c5xx=0 socket=0 chains=0
 for minute in $(seq "$MINUTES"); do
   wrk -t1 -c"$READ_CONNECTIONS" -d60s --timeout 20s -s bench/soak-read.lua "$BASE" > "$WORK/read-$minute.txt" &
@@ -111,6 +116,15 @@ result="bench/results/$(date -u +%F)-$commit-soak.md"
   echo "(none of these requests expects a 4xx, so every 4xx counts as an error)."
   echo
   cat "$WORK/table.md"
+  if [ "$NMT" = 1 ]; then
+    echo
+    echo "## Native memory, minute 0 to the end (jcmd VM.native_memory summary.diff, committed KB)"
+    echo
+    echo '```'
+    jcmd $APP VM.native_memory summary.diff scale=KB | grep -E '^(Total|-)' | grep -E 'committed=' \
+      | sed -E 's/reserved=[0-9]+KB( [+-][0-9]+KB)?, //'
+    echo '```'
+  fi
 } > "$result"
 echo "written $result"
 [ "$c4xx" = 0 ] && [ "$c5xx" = 0 ] && [ "$socket" = 0 ] || { echo "the soak saw errors" >&2; exit 1; }
