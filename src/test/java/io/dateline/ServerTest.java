@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
  * A full application on a real port, for requests that only a real server sees (Tomcat's own
  * refusals, raw bytes). Every class with this annotation shares one Spring context. The banks'
  * addresses point at a closed local port, so that an import the tests trigger fails at once instead
- * of reaching out.
+ * of reaching out. One origin may call the reader API and another the newsroom, for the CORS tests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,7 +22,9 @@ import org.springframework.context.annotation.Import;
         properties = {
             "dateline.currency.import.enabled=false",
             "dateline.currency.cbr.base-url=http://127.0.0.1:9",
-            "dateline.currency.ecb.base-url=http://127.0.0.1:9/"
+            "dateline.currency.ecb.base-url=http://127.0.0.1:9/",
+            "dateline.cors.allowed-origins=https://app.example.org",
+            "dateline.cors.newsroom-allowed-origins=https://desk.example.org"
         })
 @Import({TestDatabase.class, TestSecurity.class})
 public @interface ServerTest {}

@@ -85,6 +85,13 @@ public class AnonymousPageCache extends OncePerRequestFilter {
      */
     private static final Set<String> KEYED_OR_ABSENT = Set.of("accept", "authorization", "accept-encoding");
 
+    /**
+     * Written per request by the CORS filter, which runs before this one: a page neither keeps
+     * them (they belong to the request that rendered it) nor is made uncachable by its Vary.
+     */
+    private static final Set<String> CROSS_ORIGIN_VARY =
+            Set.of("origin", "access-control-request-method", "access-control-request-headers");
+
     private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age=(\\d+)");
 
     private static final Set<String> FORBIDDING = Set.of("private", "no-store", "no-cache");
@@ -339,11 +346,17 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             if (!isPublic(cacheControl) || rendered.getHeader(HttpHeaders.SET_COOKIE) != null) {
                 return null;
             }
-            for (String vary : rendered.getHeaders(HttpHeaders.VARY)) {
-                for (String name : vary.split(",")) {
-                    if (!KEYED_OR_ABSENT.contains(name.trim().toLowerCase(Locale.ROOT))) {
+            List<String> vary = new ArrayList<>();
+            for (String value : rendered.getHeaders(HttpHeaders.VARY)) {
+                for (String name : value.split(",")) {
+                    String lower = name.trim().toLowerCase(Locale.ROOT);
+                    if (CROSS_ORIGIN_VARY.contains(lower)) {
+                        continue;
+                    }
+                    if (!KEYED_OR_ABSENT.contains(lower)) {
                         return null;
                     }
+                    vary.add(name.trim());
                 }
             }
             Matcher maxAge = MAX_AGE.matcher(cacheControl);
@@ -354,7 +367,10 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             }
             List<String[]> headers = new ArrayList<>();
             for (String name : rendered.getHeaderNames()) {
-                if (!NOT_REPLAYED.contains(name.toLowerCase(Locale.ROOT))) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (lower.equals("vary")) {
+                    vary.forEach(value -> headers.add(new String[] {name, value}));
+                } else if (!NOT_REPLAYED.contains(lower) && !lower.startsWith("access-control-")) {
                     for (String value : rendered.getHeaders(name)) {
                         headers.add(new String[] {name, value});
                     }

@@ -198,15 +198,34 @@ class AnonymousPageCacheTests {
 
     @Test
     void neverStoresAPageThatVariesByAHeaderOutsideTheKey() throws Exception {
-        FilterChain byOrigin = (request, response) -> {
+        FilterChain byLanguage = (request, response) -> {
             application.doFilter(request, response);
-            ((HttpServletResponse) response).addHeader("Vary", "Origin");
+            ((HttpServletResponse) response).addHeader("Vary", "Accept-Language");
         };
-        cache.doFilter(get("/api/v1/topics"), new MockHttpServletResponse(), byOrigin);
+        cache.doFilter(get("/api/v1/topics"), new MockHttpServletResponse(), byLanguage);
 
         perform(get("/api/v1/topics"));
 
         assertThat(rendered).hasValue(2);
+    }
+
+    @Test
+    void keepsNoCorsHeadersOfTheRequestThatRenderedAPage() throws Exception {
+        FilterChain crossOrigin = (request, response) -> {
+            // what the CORS filter, which runs before this cache, wrote for the first caller
+            HttpServletResponse http = (HttpServletResponse) response;
+            http.addHeader("Vary", "Origin");
+            http.addHeader("Vary", "Access-Control-Request-Method");
+            http.setHeader("Access-Control-Allow-Origin", "https://app.example.org");
+            application.doFilter(request, response);
+        };
+        cache.doFilter(get("/api/v1/topics"), new MockHttpServletResponse(), crossOrigin);
+
+        MockHttpServletResponse replayed = perform(get("/api/v1/topics"));
+
+        assertThat(rendered).as("stored despite the CORS Vary").hasValue(1);
+        assertThat(replayed.getHeader("Access-Control-Allow-Origin")).isNull();
+        assertThat(replayed.getHeaders("Vary")).noneMatch(vary -> vary.contains("Origin"));
     }
 
     @Test
