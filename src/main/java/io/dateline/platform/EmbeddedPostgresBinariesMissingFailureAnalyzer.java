@@ -16,7 +16,7 @@ class EmbeddedPostgresBinariesMissingFailureAnalyzer
                 "No database is configured (spring.datasource.url is not set), and this build carries no"
                         + " embedded PostgreSQL binaries for " + cause.platform() + " to start one itself.",
                 """
-                Point Dateline at a PostgreSQL server (15 or newer):
+                Point Dateline at a PostgreSQL server:
 
                     SPRING_DATASOURCE_URL=jdbc:postgresql://HOST:5432/DATABASE
                     SPRING_DATASOURCE_USERNAME=...
