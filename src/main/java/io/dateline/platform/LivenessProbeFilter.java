@@ -10,17 +10,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
-import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
-import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.actuate.endpoint.ApiVersion;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
@@ -38,10 +34,7 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  * (an administrator sees the group's components), an Accept header other than the plain ones, a
  * method other than GET or HEAD.
  */
-@Component
 @Order(LivenessProbeFilter.FILTER_ORDER)
-@ConditionalOnManagementPort(ManagementPortType.SAME)
-@ConditionalOnBooleanProperty(name = "management.endpoint.health.probes.enabled")
 class LivenessProbeFilter implements Filter {
 
     /** After the request id, the HTTP server observation and the security headers filters. */
@@ -51,10 +44,10 @@ class LivenessProbeFilter implements Filter {
 
     /** What Spring Security writes on every response it lets through (its default header writers). */
     private static final String[][] SECURITY_CHAIN_HEADERS = {
+        {"X-XSS-Protection", "0"},
         {HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate"},
         {HttpHeaders.PRAGMA, "no-cache"},
         {HttpHeaders.EXPIRES, "0"},
-        {"X-XSS-Protection", "0"},
         {"X-Frame-Options", "DENY"}
     };
 
