@@ -24,6 +24,7 @@ class CurrencyController {
 
     @GetMapping
     @Operation(
+            operationId = "listCurrencies",
             summary = "List currencies",
             description = "Every currency known: ISO 4217 code and numeric code, English and Russian names, minor"
                     + " units. Cacheable until the next expected publication of rates; carries an ETag.")
