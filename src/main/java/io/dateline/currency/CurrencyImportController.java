@@ -1,5 +1,8 @@
 package io.dateline.currency;
 
+import io.dateline.currency.internal.CurrencyBackfillJob;
+import io.dateline.currency.internal.CurrencyImporter;
+import io.dateline.currency.internal.RateSource;
 import io.dateline.job.JobEndpoints;
 import io.dateline.job.JobResponse;
 import io.dateline.job.Jobs;

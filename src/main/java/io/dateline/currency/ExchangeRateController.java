@@ -1,5 +1,10 @@
 package io.dateline.currency;
 
+import io.dateline.currency.internal.ConversionResponse;
+import io.dateline.currency.internal.ExchangeRates;
+import io.dateline.currency.internal.HistoryResponse;
+import io.dateline.currency.internal.PublicationSchedule;
+import io.dateline.currency.internal.RatesResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
