@@ -74,7 +74,7 @@ class GeneratedClientIT {
                 .extracting(TopicResponse::getSlug)
                 .contains(topic.getSlug());
         FeedPage stream = new FeedApi(anonymous)
-                .allNews(null, List.of(topic.getSlug()), null, null, null, null, null, null, 20, null, null);
+                .listArticles(null, List.of(topic.getSlug()), null, null, null, null, null, null, 20, null);
         assertThat(stream.getItems()).extracting(ArticleSummary::getId).containsExactly(draft.getId());
         var article = new ArticlesApi(anonymous).read(draft.getSlug(), null, 2, null);
         assertThat(article.getHeadline()).isEqualTo("Generated client " + tag);

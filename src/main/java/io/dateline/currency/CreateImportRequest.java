@@ -11,7 +11,8 @@ record CreateImportRequest(
                 allowableValues = {"cbr", "ecb"},
                 example = "cbr")
         @NotNull
-        @Pattern(regexp = "(?i)cbr|ecb")
+        // case-insensitive without (?i), which JavaScript cannot compile from the OpenAPI pattern
+        @Pattern(regexp = "[cC][bB][rR]|[eE][cC][bB]", message = "must be cbr or ecb")
         String source,
 
         @Schema(example = "2023-11-01") @NotNull LocalDate from,

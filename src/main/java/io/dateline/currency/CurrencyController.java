@@ -1,5 +1,9 @@
 package io.dateline.currency;
 
+import io.dateline.currency.internal.CurrenciesResponse;
+import io.dateline.currency.internal.ExchangeRates;
+import io.dateline.currency.internal.PublicationSchedule;
+import io.dateline.currency.internal.RateSource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,6 +28,7 @@ class CurrencyController {
 
     @GetMapping
     @Operation(
+            operationId = "listCurrencies",
             summary = "List currencies",
             description = "Every currency known: ISO 4217 code and numeric code, English and Russian names, minor"
                     + " units. Cacheable until the next expected publication of rates; carries an ETag.")

@@ -1,19 +1,18 @@
 package io.dateline.currency;
 
+import io.dateline.currency.internal.CurrencyBackfillJob;
+import io.dateline.currency.internal.CurrencyImporter;
+import io.dateline.currency.internal.RateSource;
+import io.dateline.job.JobEndpoints;
 import io.dateline.job.JobResponse;
 import io.dateline.job.Jobs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.List;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,29 +26,28 @@ import org.springframework.web.bind.annotation.RestController;
  * one HTTP request. Every backfill is a job, even a one-day one, so that clients meet one answer.
  */
 @RestController
-@RequestMapping("/api/v1/admin/currency/imports")
+@RequestMapping(CurrencyImportController.PATH)
 @Tag(name = "Admin: currency", description = "Importing official rates (ADMIN)")
 @SecurityRequirement(name = "bearer")
 class CurrencyImportController {
 
-    private static final String PATH = "/api/v1/admin/currency/imports/";
-
-    private static final CacheControl ADMIN_VIEW = CacheControl.noStore().cachePrivate();
+    static final String PATH = "/api/v1/admin/currency/imports";
 
     private final CurrencyImporter importer;
 
     private final CurrencyBackfillJob backfill;
 
-    private final Jobs jobs;
+    private final JobEndpoints backfills;
 
     CurrencyImportController(CurrencyImporter importer, CurrencyBackfillJob backfill, Jobs jobs) {
         this.importer = importer;
         this.backfill = backfill;
-        this.jobs = jobs;
+        this.backfills = new JobEndpoints(jobs, CurrencyBackfillJob.KIND, PATH);
     }
 
     @PostMapping
     @Operation(
+            operationId = "startCurrencyImport",
             summary = "Start a backfill of official rates (a job)",
             description = "Starts a job that imports every day of the range that the bank has rates for; follow"
                     + " its Location for progress, counts and failures. ECB: one download of its 90-day file"
@@ -61,84 +59,57 @@ class CurrencyImportController {
     @ApiResponse(
             responseCode = "400",
             description = "Unknown source, missing dates, a range ending before it starts or in the future, a CBR range"
-                    + " longer than " + CurrencyImporter.MAX_CBR_DAYS + " days",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+                    + " longer than " + CurrencyImporter.MAX_CBR_DAYS + " days")
     @ApiResponse(
             responseCode = "409",
-            description = "A backfill of this source is queued or running (its id is in 'jobId')",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "A backfill of this source is queued or running (its id is in 'jobId')")
     ResponseEntity<JobResponse> create(@Valid @RequestBody CreateImportRequest request) {
         RateSource source = RateSource.of(request.source());
         importer.checkBackfill(source, request.from(), request.to());
-        JobResponse job = jobs.start(backfill, CurrencyBackfillJob.parameters(source, request.from(), request.to()));
-        return ResponseEntity.accepted()
-                .location(URI.create(PATH + job.id()))
-                .cacheControl(ADMIN_VIEW)
-                .body(job);
+        return backfills.start(backfill, CurrencyBackfillJob.parameters(source, request.from(), request.to()));
     }
 
     @GetMapping
-    @Operation(summary = "List backfills", description = "The latest 50 backfill jobs, newest first.")
+    @Operation(
+            operationId = "listCurrencyImports",
+            summary = "List backfills",
+            description = "The latest 50 backfill jobs, newest first.")
     ResponseEntity<List<JobResponse>> list() {
-        return ResponseEntity.ok().cacheControl(ADMIN_VIEW).body(jobs.list(CurrencyBackfillJob.KIND));
+        return backfills.list();
     }
 
     @GetMapping("/{id}")
     @Operation(
+            operationId = "getCurrencyImport",
             summary = "Show a backfill",
             description = "State, days done of total, rows inserted/updated/unchanged, failures so far and an"
                     + " estimate of the time left.")
-    @ApiResponse(responseCode = "200", description = "The job")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such backfill",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<JobResponse> get(@Parameter(description = "Job id", example = "42") @PathVariable long id) {
-        return ResponseEntity.ok().cacheControl(ADMIN_VIEW).body(jobs.find(CurrencyBackfillJob.KIND, id));
+        return backfills.get(id);
     }
 
     @PostMapping("/{id}/cancel")
     @Operation(
+            operationId = "cancelCurrencyImport",
             summary = "Cancel a backfill",
             description = "A queued or interrupted job is CANCELLED at once; a running one stops after the day in"
                     + " hand, which is stored whole or not at all.")
     @ApiResponse(responseCode = "202", description = "Cancelled, or cancelRequested until the day in hand is done")
-    @ApiResponse(
-            responseCode = "409",
-            description = "The job has ended",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The job has ended")
     ResponseEntity<JobResponse> cancel(@Parameter(description = "Job id", example = "42") @PathVariable long id) {
-        return ResponseEntity.accepted().cacheControl(ADMIN_VIEW).body(jobs.cancel(CurrencyBackfillJob.KIND, id));
+        return backfills.cancel(id);
     }
 
     @PostMapping("/{id}/resume")
     @Operation(
+            operationId = "resumeCurrencyImport",
             summary = "Resume an interrupted backfill",
             description = "Goes on after the last day recorded; days done are not fetched again.")
     @ApiResponse(responseCode = "202", description = "Queued again")
     @ApiResponse(
             responseCode = "409",
-            description = "The job is not INTERRUPTED, or another job of its source is queued or running",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+            description = "The job is not INTERRUPTED, or another job of its source is queued or running")
     ResponseEntity<JobResponse> resume(@Parameter(description = "Job id", example = "42") @PathVariable long id) {
-        return ResponseEntity.accepted()
-                .location(URI.create(PATH + id))
-                .cacheControl(ADMIN_VIEW)
-                .body(jobs.resume(CurrencyBackfillJob.KIND, id));
+        return backfills.resume(id);
     }
 }

@@ -1,5 +1,10 @@
 package io.dateline.currency;
 
+import io.dateline.currency.internal.ConversionResponse;
+import io.dateline.currency.internal.ExchangeRates;
+import io.dateline.currency.internal.HistoryResponse;
+import io.dateline.currency.internal.PublicationSchedule;
+import io.dateline.currency.internal.RatesResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -14,7 +19,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/currency")
 @Tag(name = "Currency", description = "Official exchange rates of the Bank of Russia (CBR) and the ECB")
 class ExchangeRateController {
-
-    private static final String PROBLEM = "application/problem+json";
 
     private static final String SOURCE =
             "cbr (Bank of Russia, base RUB) or ecb (European Central Bank, base EUR). Default: CBR when RUB is"
@@ -44,6 +46,7 @@ class ExchangeRateController {
 
     @GetMapping("/rates")
     @Operation(
+            operationId = "getRates",
             summary = "Rate table of a day",
             description = "Every currency that the source publishes for the day, against a base: 'rate' is units of"
                     + " the currency for one unit of the base (base=USD gives every currency per 1 USD, through"
@@ -53,20 +56,12 @@ class ExchangeRateController {
     @ApiResponse(responseCode = "200", description = "The rate table")
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @ApiResponse(
-            responseCode = "400",
-            description = "Unknown source, malformed date or currency code, or a date in the future",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
             responseCode = "404",
             description = "Unknown base currency, a base the source does not quote, or no rates as early as the date",
-            content =
-                    @Content(
-                            mediaType = PROBLEM,
-                            schema = @Schema(implementation = ProblemDetail.class),
-                            examples = @ExampleObject(value = """
-                                                    {"type": "/problems/unknown-currency", "title": "Unknown currency",
-                                                     "status": 404, "detail": "No currency has the code XYZ.", "code": "XYZ"}
-                                                    """)))
+            content = @Content(examples = @ExampleObject(value = """
+                                    {"type": "/problems/unknown-currency", "title": "Unknown currency",
+                                     "status": 404, "detail": "No currency has the code XYZ.", "code": "XYZ"}
+                                    """)))
     ResponseEntity<RatesResponse> rates(
             @Parameter(description = SOURCE, schema = @Schema(allowableValues = {"cbr", "ecb"}))
                     @RequestParam(required = false)
@@ -91,6 +86,7 @@ class ExchangeRateController {
 
     @GetMapping("/convert")
     @Operation(
+            operationId = "convertCurrency",
             summary = "Convert an amount",
             description = "Converts at the official rate of a day through the source's base currency, honouring the"
                     + " bank's nominal (e.g. 100 AMD). The result is rounded half-even to the target currency's"
@@ -105,15 +101,9 @@ class ExchangeRateController {
                                                     """)))
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @ApiResponse(
-            responseCode = "400",
-            description = "Amount not a number, not above zero or above 1e15; malformed code or date; unknown source;"
-                    + " a date in the future",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
             responseCode = "404",
             description = "Unknown currency (named in 'code'), a currency the source does not quote on that day, or"
-                    + " a date before the first stored rates",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+                    + " a date before the first stored rates")
     ResponseEntity<ConversionResponse> convert(
             @Parameter(description = "ISO 4217 code of the amount's currency", example = "USD") @RequestParam
                     String from,
@@ -143,6 +133,7 @@ class ExchangeRateController {
 
     @GetMapping("/rates/{code}/history")
     @Operation(
+            operationId = "getRateHistory",
             summary = "A currency's history",
             description = "The currency's rate against a base for every day with rates in the range, oldest first,"
                     + " for a chart: 'rate' is units of the currency per unit of the base, 'inverseRate' the base per"
@@ -150,15 +141,9 @@ class ExchangeRateController {
     @ApiResponse(responseCode = "200", description = "The series")
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @ApiResponse(
-            responseCode = "400",
-            description = "A range longer than five years or ending before it starts, a date in the future, a malformed"
-                    + " code or date, an unknown source",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
             responseCode = "404",
             description = "Unknown currency, a currency the source never quoted, or a range before the first stored"
-                    + " rates",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+                    + " rates")
     ResponseEntity<HistoryResponse> history(
             @Parameter(description = "ISO 4217 code of the currency", example = "USD") @PathVariable String code,
             @Parameter(description = "First day (yyyy-mm-dd); default: one year before 'to'", example = "2023-01-01")

@@ -2,15 +2,14 @@ package io.dateline.feed;
 
 import io.dateline.article.ArticleService;
 import io.dateline.article.EditorArticleSummary;
-import io.dateline.platform.ETags;
 import io.dateline.platform.HttpProperties;
-import io.dateline.platform.ProblemException;
+import io.dateline.platform.InvalidFieldsException;
 import io.dateline.reader.FeedPreferences;
 import io.dateline.reader.ReaderPreferencesService;
+import io.dateline.topic.TopicNotFoundException;
 import io.dateline.topic.TopicService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -26,15 +25,12 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -69,6 +65,7 @@ class FeedController {
     @GetMapping("/api/v1/articles")
     @PreAuthorize("#status == null or hasRole('EDITOR')")
     @Operation(
+            operationId = "listArticles",
             summary = "All news, or an editor's list by workflow state",
             description = "Without status: published articles, newest first (publishedAt desc, id desc), anonymous"
                     + " and cacheable; every filter combines with the others; walk the stream by passing nextCursor"
@@ -80,20 +77,8 @@ class FeedController {
             description = "A page of the stream. With status, the body is instead {items: [EditorArticleSummary]}",
             content = @Content(schema = @Schema(implementation = FeedPage.class)))
     @FeedErrorResponses
-    @ApiResponse(
-            responseCode = "401",
-            description = "status without a valid token",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "status without the EDITOR role",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "401", description = "status without a valid token")
+    @ApiResponse(responseCode = "403", description = "status without the EDITOR role")
     ResponseEntity<?> allNews(
             @Parameter(description = "DRAFT, PUBLISHED, SCHEDULED or ARCHIVED: an editor's list (EDITOR)")
                     @RequestParam(required = false)
@@ -101,52 +86,37 @@ class FeedController {
                             regexp = "DRAFT|PUBLISHED|SCHEDULED|ARCHIVED",
                             message = "must be DRAFT, PUBLISHED, SCHEDULED or ARCHIVED")
                     String status,
-            @ParameterObject @Valid StreamParameters parameters,
-            @Parameter(in = ParameterIn.HEADER, description = "ETag of the page the client has: 304 when unchanged")
-                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
-                    String ifNoneMatch) {
+            @ParameterObject @Valid StreamParameters parameters) {
         if (status != null) {
             return ResponseEntity.ok()
                     .cacheControl(CacheControl.noStore().cachePrivate())
                     .body(new EditorList(articles.byStatus(status, parameters.limitOrDefault())));
         }
         FeedQuery query = feed.compose(parameters.filter(), FeedPreferences.NONE);
-        return respond(feed.page(query, parameters.cursor(), parameters.limitOrDefault()), ifNoneMatch, false);
+        return respond(feed.page(query, parameters.cursor(), parameters.limitOrDefault()), false);
     }
 
     @GetMapping("/api/v1/topics/{slug}/articles")
     @Operation(
+            operationId = "listTopicArticles",
             summary = "One topic's stream",
             description = "Published articles filed under this topic, newest first; the same filters and paging as"
                     + " All news.")
     @FeedErrorResponses
-    @ApiResponse(
-            responseCode = "404",
-            description = "No topic has this slug",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "No topic has this slug")
     ResponseEntity<FeedPage> topicStream(
             @Parameter(description = "Topic slug", example = "world") @PathVariable String slug,
-            @ParameterObject @Valid StreamParameters parameters,
-            @Parameter(in = ParameterIn.HEADER, description = "ETag of the page the client has: 304 when unchanged")
-                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
-                    String ifNoneMatch) {
+            @ParameterObject @Valid StreamParameters parameters) {
         if (topics.find(slug).isEmpty()) {
-            throw new ProblemException(
-                            HttpStatus.NOT_FOUND,
-                            "topic-not-found",
-                            "Topic not found",
-                            "No topic has slug " + slug + ".")
-                    .with("slug", slug);
+            throw new TopicNotFoundException(slug);
         }
         FeedQuery query = feed.compose(parameters.filter().withTopic(slug), FeedPreferences.NONE);
-        return respond(feed.page(query, parameters.cursor(), parameters.limitOrDefault()), ifNoneMatch, false);
+        return respond(feed.page(query, parameters.cursor(), parameters.limitOrDefault()), false);
     }
 
     @GetMapping("/api/v1/feed")
     @Operation(
+            operationId = "getFeed",
             summary = "My feed",
             description = "With a token whose preferences have filterEnabled: published articles in any followed topic"
                     + " (all topics when none are followed), none in a muted topic, in the chosen languages;"
@@ -161,29 +131,20 @@ class FeedController {
                     @RequestParam(defaultValue = "on")
                     @Pattern(regexp = "on|off", message = "must be on or off")
                     String filter,
-            @ParameterObject @Valid StreamParameters parameters,
-            @Parameter(in = ParameterIn.HEADER, description = "ETag of the page the client has: 304 when unchanged")
-                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
-                    String ifNoneMatch) {
+            @ParameterObject @Valid StreamParameters parameters) {
         boolean signedIn = caller != null && !(caller instanceof AnonymousAuthenticationToken);
         FeedPreferences applied = signedIn && filter.equals("on")
                 ? preferences.feedPreferencesOf(caller.getName())
                 : FeedPreferences.NONE;
         FeedQuery query = feed.compose(parameters.filter(), applied);
-        return respond(feed.page(query, parameters.cursor(), parameters.limitOrDefault()), ifNoneMatch, signedIn);
+        return respond(feed.page(query, parameters.cursor(), parameters.limitOrDefault()), signedIn);
     }
 
-    private ResponseEntity<FeedPage> respond(FeedService.Result result, String ifNoneMatch, boolean personal) {
+    /** Spring answers If-None-Match with 304 from the ETag set here. */
+    private ResponseEntity<FeedPage> respond(FeedService.Result result, boolean personal) {
         CacheControl cache = personal
                 ? CacheControl.maxAge(http.feedMaxAge()).cachePrivate()
                 : CacheControl.maxAge(http.feedMaxAge()).cachePublic();
-        if (ifNoneMatch != null && ETags.noneMatchHits(ifNoneMatch, result.etag())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-                    .eTag(result.etag())
-                    .cacheControl(cache)
-                    .varyBy(HttpHeaders.AUTHORIZATION)
-                    .build();
-        }
         return ResponseEntity.ok()
                 .eTag(result.etag())
                 .cacheControl(cache)
@@ -202,7 +163,7 @@ class FeedController {
             @Parameter(description = "Never articles filed under any of these topic slugs (repeatable)")
             List<@Size(max = 80) String> excludeTopic,
 
-            @Parameter(description = "Only articles in these ISO 639-1 languages (repeatable)", example = "en")
+            @Parameter(description = "Only articles in these ISO 639-1 languages (repeatable), e.g. en")
             List<@Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code such as en") String> language,
 
             @Parameter(
@@ -235,9 +196,7 @@ class FeedController {
 
         FeedFilter filter() {
             if (since != null && until != null && !since.isBefore(until)) {
-                throw new ProblemException(
-                                HttpStatus.BAD_REQUEST, "validation", "Invalid request", "since must be before until.")
-                        .with("errors", List.of(java.util.Map.of("field", "since", "message", "must be before until")));
+                throw InvalidFieldsException.of("since", "must be before until");
             }
             return new FeedFilter(
                     topic == null ? List.of() : topic,

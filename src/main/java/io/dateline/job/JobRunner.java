@@ -1,6 +1,5 @@
 package io.dateline.job;
 
-import io.dateline.platform.ProblemException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -75,11 +73,7 @@ class JobRunner {
             jobExecutor.execute(() -> run(id));
         } catch (TaskRejectedException ex) {
             store.abandonQueued(id, "the application is stopping; resume to continue", clock.instant());
-            throw new ProblemException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "jobs-unavailable",
-                    "Jobs unavailable",
-                    "The application is stopping and takes no new job; resume the job later.");
+            throw new JobsUnavailableException();
         }
     }
 

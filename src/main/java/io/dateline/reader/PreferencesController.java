@@ -1,14 +1,11 @@
 package io.dateline.reader;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,47 +29,22 @@ class PreferencesController {
 
     @GetMapping
     @Operation(
+            operationId = "getPreferences",
             summary = "Get my feed preferences",
             description = "Any signed-in caller (a READER token above all). Never saved: filter off, nothing followed.")
     @ApiResponse(responseCode = "200", description = "The caller's preferences")
-    @ApiResponse(
-            responseCode = "401",
-            description = "No valid token",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<PreferencesResponse> get(Authentication caller) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(preferences.get(caller.getName()));
     }
 
     @PutMapping
     @Operation(
+            operationId = "replacePreferences",
             summary = "Replace my feed preferences",
             description =
                     "Replaces all preferences at once. Unknown topic slugs are rejected (422) and change nothing.")
     @ApiResponse(responseCode = "200", description = "The stored preferences")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Invalid fields",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "401",
-            description = "No valid token",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "Unknown topic slug, or a topic both followed and muted",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "Unknown topic slug, or a topic both followed and muted")
     ResponseEntity<PreferencesResponse> replace(
             Authentication caller, @Valid @RequestBody UpdatePreferencesRequest request) {
         return ResponseEntity.ok()

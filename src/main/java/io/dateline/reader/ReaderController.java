@@ -1,7 +1,6 @@
 package io.dateline.reader;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -23,13 +22,10 @@ class ReaderController {
 
     @PostMapping
     @Operation(
+            operationId = "registerReader",
             summary = "Register a reader",
             description = "Creates an anonymous reader and returns its READER token, shown only in this response.")
     @ApiResponse(responseCode = "201", description = "Registered; the token is in the body")
-    @ApiResponse(
-            responseCode = "401",
-            description = "A bearer token was sent but is unknown, expired or revoked; register without one",
-            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<ReaderService.ReaderRegistration> register() {
         ReaderService.ReaderRegistration registration = readers.register();
         return ResponseEntity.created(URI.create("/api/v1/me/preferences")).body(registration);

@@ -1,13 +1,11 @@
 package io.dateline.search;
 
-import io.dateline.platform.ETags;
 import io.dateline.platform.HttpProperties;
 import io.dateline.platform.InvalidFieldsException;
 import io.dateline.topic.TopicRef;
 import io.dateline.topic.TopicService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,12 +26,9 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -58,7 +53,9 @@ class SearchController {
 
     @GetMapping(PATH)
     @PreAuthorize("#parameters.status() == null or hasRole('EDITOR')")
-    @Operation(summary = "Search the news", description = """
+    @Operation(
+            summary = "Search the news",
+            description = """
                     Finds articles whose headline, lead, body or topic names match `q`, in web-search syntax: \
                     words (all must occur; English and Russian words match their other forms: "meetings" \
                     finds "meeting", "министров" finds "министр"), "quoted phrases", `or`, and `-word` to \
@@ -76,61 +73,31 @@ class SearchController {
                     Highlights mark the matched words with `<mark>`; all other text in them is HTML-escaped. \
                     The filters work as in the feed and combine with the query. Anonymous results are \
                     public and cacheable; `status` (drafts, scheduled, archived, for editors) needs an \
-                    EDITOR token and is never cached by shared caches.""", security = @SecurityRequirement(name = "bearer"))
+                    EDITOR token and is never cached by shared caches.""",
+            operationId = "searchArticles",
+            security = @SecurityRequirement(name = "bearer"))
     @ApiResponse(responseCode = "200", description = "One page of results, best or newest first")
     @ApiResponse(responseCode = "304", description = "The page is unchanged since the ETag in If-None-Match")
     @ApiResponse(
             responseCode = "400",
             description = "q empty or over 200 characters, another invalid parameter, a garbled, forged or foreign"
                     + " cursor, or a relevance page beyond the ranked results (search-too-deep)",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class),
-                            examples = @ExampleObject(name = "search-too-deep", value = """
-                                                    {"type": "/problems/search-too-deep", "title": "Search results too deep",
-                                                     "status": 400, "detail": "Relevance-sorted results end after the first\
-                                                     200 results. Add words or filters to narrow the search, or use\
-                                                     sort=date, which pages through every match.", "maxResults": 200}""")))
-    @ApiResponse(
-            responseCode = "401",
-            description = "status given without a valid token",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "403",
-            description = "status given with a token that is not an editor's",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "A topic slug in topic or excludeTopic does not exist",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<SearchResponse> search(
-            @ParameterObject @Valid SearchParameters parameters,
-            @Parameter(in = ParameterIn.HEADER, description = "ETag of the page the client has: 304 when unchanged")
-                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
-                    String ifNoneMatch) {
+            content = @Content(examples = @ExampleObject(name = "search-too-deep", value = """
+                                    {"type": "/problems/search-too-deep", "title": "Search results too deep",
+                                     "status": 400, "detail": "Relevance-sorted results end after the first\
+                                     200 results. Add words or filters to narrow the search, or use\
+                                     sort=date, which pages through every match.", "maxResults": 200}""")))
+    @ApiResponse(responseCode = "401", description = "status given without a valid token")
+    @ApiResponse(responseCode = "403", description = "status given with a token that is not an editor's")
+    @ApiResponse(responseCode = "422", description = "A topic slug in topic or excludeTopic does not exist")
+    ResponseEntity<SearchResponse> search(@ParameterObject @Valid SearchParameters parameters) {
         SearchQuery query = parameters.query(topics);
         SearchService.Result result = search.search(query, parameters.cursor(), parameters.limitOrDefault());
         // An editor's view changes with every edit and shows drafts: never kept by a shared cache.
         CacheControl cache = parameters.status() == null
                 ? CacheControl.maxAge(http.feedMaxAge()).cachePublic()
                 : CacheControl.noStore().cachePrivate();
-        if (ifNoneMatch != null && ETags.noneMatchHits(ifNoneMatch, result.etag())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-                    .eTag(result.etag())
-                    .cacheControl(cache)
-                    .varyBy(HttpHeaders.AUTHORIZATION)
-                    .build();
-        }
+        // Spring answers If-None-Match with 304 from this ETag
         return ResponseEntity.ok()
                 .eTag(result.etag())
                 .cacheControl(cache)
@@ -139,19 +106,12 @@ class SearchController {
     }
 
     @GetMapping(PATH + "/suggest")
-    @Operation(summary = "Suggestions while typing", description = """
+    @Operation(operationId = "suggestArticles", summary = "Suggestions while typing", description = """
                     Up to `limit` suggestions for what the reader has typed so far: topics whose name has words \
                     starting with the typed words (or resembles them), then the newest published headlines with \
                     words starting with every typed word, then, when those are too few, headlines that resemble \
                     the typed text, so that typos still find something ("Lavorv" finds "Lavrov").""")
     @ApiResponse(responseCode = "200", description = "Topics first, then headlines; possibly none")
-    @ApiResponse(
-            responseCode = "400",
-            description = "q missing, empty or over 200 characters, or limit out of 1..10",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<SuggestionResponse> suggest(
             @Parameter(description = "What the reader has typed so far", example = "lavr", required = true)
                     @RequestParam
@@ -193,8 +153,8 @@ class SearchController {
             String sort,
 
             @Parameter(
-                    description = "Only these ISO 639-1 languages (repeatable); each is searched with its own stemming",
-                    example = "ru")
+                    description =
+                            "Only these ISO 639-1 languages (repeatable), e.g. ru; each is searched with its own stemming")
             List<@Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code such as en") String> language,
 
             @Parameter(description = "Only articles filed under any of these topic slugs (repeatable)")

@@ -1,9 +1,7 @@
 package io.dateline.security;
 
-import io.dateline.platform.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,7 +16,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,12 +39,11 @@ class TokenController {
     }
 
     @PostMapping
-    @Operation(summary = "Issue a token", description = "The secret is in this response only; it is stored as a hash.")
+    @Operation(
+            operationId = "issueToken",
+            summary = "Issue a token",
+            description = "The secret is in this response only; it is stored as a hash.")
     @ApiResponse(responseCode = "201", description = "Issued; Location header")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Invalid fields: blank or long name, unknown role, expiry not in the future",
-            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<IssuedToken> create(@Valid @RequestBody CreateTokenRequest request) {
         IssuedToken issued = tokens.issue(request.name(), request.role(), request.expiresAt(), null);
         return ResponseEntity.created(URI.create("/api/v1/admin/tokens/" + issued.id()))
@@ -61,10 +57,6 @@ class TokenController {
             description = "Newest first, without their secrets, a page at a time (\"Show more\" with nextCursor);"
                     + " optionally only one role and one state.")
     @ApiResponse(responseCode = "200", description = "A page of tokens")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Unknown role or state, size out of range, or a cursor from another listing",
-            content = @Content(mediaType = "application/problem+json"))
     TokenService.TokenPage list(
             @Parameter(description = "Only tokens of this role") @RequestParam(required = false) Role role,
             @Parameter(description = "Only active, revoked or expired tokens") @RequestParam(required = false)
@@ -85,25 +77,19 @@ class TokenController {
             description = "Revokes every active READER token unused for idleDays (last use is recorded at most"
                     + " once an hour). An app install that comes back registers again.")
     @ApiResponse(responseCode = "200", description = "How many tokens were revoked")
-    @ApiResponse(
-            responseCode = "400",
-            description = "idleDays missing or out of range",
-            content = @Content(mediaType = "application/problem+json"))
     IdleRevocation revokeIdleReaders(@Valid @RequestBody IdleRevocationRequest request) {
         return new IdleRevocation(tokens.revokeIdleReaders(Duration.ofDays(request.idleDays())));
     }
 
     @DeleteMapping("/{id}")
-    @Operation(summary = "Revoke a token", description = "The token stops working at once. Revoking twice is harmless.")
+    @Operation(
+            operationId = "revokeToken",
+            summary = "Revoke a token",
+            description = "The token stops working at once. Revoking twice is harmless.")
     @ApiResponse(responseCode = "204", description = "Revoked")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No token has this id",
-            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<Void> revoke(@Parameter(description = "Token id") @PathVariable UUID id) {
         if (!tokens.revoke(id)) {
-            throw new ProblemException(
-                    HttpStatus.NOT_FOUND, "token-not-found", "Token not found", "No token has id " + id + ".");
+            throw new TokenNotFoundException(id);
         }
         return ResponseEntity.noContent().build();
     }

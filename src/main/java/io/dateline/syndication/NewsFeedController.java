@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,6 +37,7 @@ class NewsFeedController {
             path = "/api/v1/feeds/all.rss",
             produces = {FeedDocuments.RSS, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     @Operation(
+            operationId = "getAllNewsRss",
             summary = "All news as RSS 2.0",
             description = "The 50 newest published articles, newest first, with the lead as description and all pages"
                     + " as content:encoded. Answers If-None-Match and If-Modified-Since with 304.")
@@ -46,13 +46,6 @@ class NewsFeedController {
             description = "The RSS document (application/rss+xml), with ETag, Last-Modified and Cache-Control: public",
             content = @Content(mediaType = FeedDocuments.RSS, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag or date the client has")
-    @ApiResponse(
-            responseCode = "406",
-            description = "The Accept header admits no XML type",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<String> allNewsRss() {
         return respond(feeds.allNews(NewsFeeds.Format.RSS), FeedDocuments.RSS);
     }
@@ -61,6 +54,7 @@ class NewsFeedController {
             path = "/api/v1/feeds/all.atom",
             produces = {FeedDocuments.ATOM, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     @Operation(
+            operationId = "getAllNewsAtom",
             summary = "All news as Atom 1.0",
             description = "The 50 newest published articles, newest first, with the lead as summary and all pages as"
                     + " HTML content. Answers If-None-Match and If-Modified-Since with 304.")
@@ -70,13 +64,6 @@ class NewsFeedController {
                     "The Atom document (application/atom+xml), with ETag, Last-Modified and Cache-Control: public",
             content = @Content(mediaType = FeedDocuments.ATOM, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag or date the client has")
-    @ApiResponse(
-            responseCode = "406",
-            description = "The Accept header admits no XML type",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<String> allNewsAtom() {
         return respond(feeds.allNews(NewsFeeds.Format.ATOM), FeedDocuments.ATOM);
     }
@@ -85,6 +72,7 @@ class NewsFeedController {
             path = "/api/v1/topics/{slug}/feed.rss",
             produces = {FeedDocuments.RSS, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     @Operation(
+            operationId = "getTopicRss",
             summary = "One topic as RSS 2.0",
             description = "The 50 newest published articles filed under this topic. Answers If-None-Match and"
                     + " If-Modified-Since with 304.")
@@ -93,13 +81,6 @@ class NewsFeedController {
             description = "The RSS document (application/rss+xml)",
             content = @Content(mediaType = FeedDocuments.RSS, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag or date the client has")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No topic has this slug",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<String> topicRss(
             @Parameter(description = "Topic slug", example = "world") @PathVariable String slug) {
         return respond(feeds.topic(slug, NewsFeeds.Format.RSS), FeedDocuments.RSS);
@@ -109,6 +90,7 @@ class NewsFeedController {
             path = "/api/v1/topics/{slug}/feed.atom",
             produces = {FeedDocuments.ATOM, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     @Operation(
+            operationId = "getTopicAtom",
             summary = "One topic as Atom 1.0",
             description = "The 50 newest published articles filed under this topic. Answers If-None-Match and"
                     + " If-Modified-Since with 304.")
@@ -117,13 +99,6 @@ class NewsFeedController {
             description = "The Atom document (application/atom+xml)",
             content = @Content(mediaType = FeedDocuments.ATOM, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "304", description = "Unchanged since the ETag or date the client has")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No topic has this slug",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<String> topicAtom(
             @Parameter(description = "Topic slug", example = "world") @PathVariable String slug) {
         return respond(feeds.topic(slug, NewsFeeds.Format.ATOM), FeedDocuments.ATOM);

@@ -3,7 +3,6 @@ package io.dateline.syndication;
 import io.dateline.platform.Cursors;
 import io.dateline.platform.ETags;
 import io.dateline.platform.InvalidCursorException;
-import io.dateline.platform.ProblemException;
 import io.dateline.topic.TopicRef;
 import io.dateline.topic.TopicService;
 import java.time.Clock;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -90,12 +88,7 @@ class PartnerNews {
     @Transactional
     Added add(PartnerNewsRequest request) {
         Partner partner = partners.findById(request.partnerId())
-                .orElseThrow(() -> new ProblemException(
-                                HttpStatus.UNPROCESSABLE_CONTENT,
-                                "unknown-partner",
-                                "Unknown partner",
-                                "No partner has id " + request.partnerId() + ".")
-                        .with("partnerId", request.partnerId()));
+                .orElseThrow(() -> new UnknownPartnerException(request.partnerId()));
         // boxed on both branches: a ternary of long and Long unboxes, and a partner without a topic has none
         Long topicId = StringUtils.hasText(request.topic())
                 ? Long.valueOf(
@@ -119,12 +112,7 @@ class PartnerNews {
     @Transactional
     void delete(long id) {
         if (!store.delete(id)) {
-            throw new ProblemException(
-                            HttpStatus.NOT_FOUND,
-                            "partner-news-not-found",
-                            "Headline not found",
-                            "No partner headline has id " + id + ".")
-                    .with("id", id);
+            throw new PartnerNewsNotFoundException(id);
         }
     }
 

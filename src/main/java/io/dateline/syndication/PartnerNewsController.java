@@ -16,7 +16,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -52,20 +51,7 @@ class PartnerNewsController {
                     + " If-None-Match with 304.")
     @ApiResponse(responseCode = "200", description = "One page; ETag and Cache-Control: public")
     @ApiResponse(responseCode = "304", description = "The page is unchanged since the ETag in If-None-Match")
-    @ApiResponse(
-            responseCode = "400",
-            description = "limit out of 1..50, or a garbled, forged or foreign cursor",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "No topic has this slug",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "No topic has this slug")
     ResponseEntity<PartnerNewsPage> list(
             @Parameter(description = "Page size, 1 to 50", example = "10")
                     @RequestParam(defaultValue = "10")
@@ -91,6 +77,7 @@ class PartnerNewsController {
     @SecurityRequirement(name = "bearer")
     @PreAuthorize("hasRole('EDITOR')")
     @Operation(
+            operationId = "addPartnerNews",
             summary = "Add a partner headline",
             description = "An editor types in a partner's headline. The url identifies a headline: a url that is"
                     + " already known (typed in or imported) is answered with 200 and the existing headline,"
@@ -107,20 +94,7 @@ class PartnerNewsController {
                                                     + " \"economy\"}")))
     @ApiResponse(responseCode = "201", description = "Added; Location header")
     @ApiResponse(responseCode = "200", description = "The url was already known: the existing headline")
-    @ApiResponse(
-            responseCode = "400",
-            description = "Invalid fields, e.g. a url that is not http(s)",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(
-            responseCode = "422",
-            description = "Unknown partner or topic",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "Unknown partner or topic")
     ResponseEntity<PartnerNewsResponse> add(@Valid @RequestBody PartnerNewsRequest request) {
         PartnerNews.Added added = news.add(request);
         URI location = URI.create("/api/v1/partner-news/" + added.headline().id());
@@ -133,17 +107,11 @@ class PartnerNewsController {
     @SecurityRequirement(name = "bearer")
     @PreAuthorize("hasRole('EDITOR')")
     @Operation(
+            operationId = "deletePartnerNews",
             summary = "Remove a partner headline",
             description = "Removes it from the block. An import may add it again while the partner's feed still"
                     + " lists it.")
     @ApiResponse(responseCode = "204", description = "Removed")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such headline",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<Void> delete(@Parameter(description = "Headline id", example = "311") @PathVariable long id) {
         news.delete(id);
         return ResponseEntity.noContent().build();

@@ -1,5 +1,0 @@
-package io.dateline.currency;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface CurrencyRepository extends JpaRepository<Currency, String> {}
