@@ -1,6 +1,5 @@
 package io.dateline.search;
 
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -129,10 +128,11 @@ class SuggestionRepository {
      * removes repeats and cuts the list.
      */
     List<Suggestion> suggest(String text, double similarity, Instant now, int limit) {
-        jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', ?, true),"
-                        + " set_config('plan_cache_mode', 'force_custom_plan', true)")
+        jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', ?, true)"
+                        + " || set_config('plan_cache_mode', 'force_custom_plan', true)")
                 .param(Double.toString(similarity))
-                .query((ResultSet rs) -> null);
+                .query(String.class)
+                .single();
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("q", text)
                 .addValue("prefix", prefixQuery(text))

@@ -18,7 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The suggestion statement on the real database: topics first, then visible headlines by prefix
  * newest first, then by similarity for a typo; never a draft or an article whose time has not come.
- * Each test's words are made up and unique, so rows of other tests never match.
+ * Each test's words are made up and unique, so rows of other tests never match. The statement may
+ * list a headline twice (by prefix and by similarity): the service removes repeats, so these tests
+ * compare the distinct suggestions in order.
  */
 @DataJpaTest
 @Import({TestDatabase.class, SuggestionRepository.class})
@@ -48,7 +50,7 @@ class SuggestionRepositoryTests {
 
         List<Suggestion> suggestions = repository.suggest(prefix(word), SIMILARITY, NOW, 10);
 
-        assertThat(suggestions).extracting(Suggestion::slug).containsExactly(newer, older);
+        assertThat(distinct(suggestions)).containsExactly(newer, older);
         assertThat(suggestions).extracting(Suggestion::type).containsOnly("article");
     }
 
@@ -57,8 +59,7 @@ class SuggestionRepositoryTests {
         String scheduled = article(word + " summit opens", "PUBLISHED", NOW.plusSeconds(60));
 
         assertThat(repository.suggest(prefix(word), SIMILARITY, NOW, 10)).isEmpty();
-        assertThat(repository.suggest(prefix(word), SIMILARITY, NOW.plusSeconds(60), 10))
-                .extracting(Suggestion::slug)
+        assertThat(distinct(repository.suggest(prefix(word), SIMILARITY, NOW.plusSeconds(60), 10)))
                 .containsExactly(scheduled);
     }
 
@@ -69,8 +70,8 @@ class SuggestionRepositoryTests {
 
         List<Suggestion> suggestions = repository.suggest(prefix(word), SIMILARITY, NOW, 10);
 
-        assertThat(suggestions).extracting(Suggestion::type).containsExactly("topic", "article");
-        assertThat(suggestions).extracting(Suggestion::slug).containsExactly(topic, headline);
+        assertThat(suggestions.get(0)).isEqualTo(new Suggestion("topic", word + " Affairs", topic));
+        assertThat(distinct(suggestions)).containsExactly(topic, headline);
     }
 
     @Test
@@ -82,6 +83,10 @@ class SuggestionRepositoryTests {
         List<Suggestion> suggestions = repository.suggest(swapped, SIMILARITY, NOW, 10);
 
         assertThat(suggestions).extracting(Suggestion::slug).contains(headline);
+    }
+
+    private static List<String> distinct(List<Suggestion> suggestions) {
+        return suggestions.stream().map(Suggestion::slug).distinct().toList();
     }
 
     private static String prefix(String word) {
