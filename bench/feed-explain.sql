@@ -1,6 +1,7 @@
 -- The three feed plans at a million articles, exactly the SQL FeedRepository builds (parameters
--- inlined). Each should read about one page of rows through an index: no Sort of the table, no
--- Seq Scan on article.
+-- inlined), reading article's visible_article, visible_article_topic and article_topic_link (V97).
+-- Each should read about one page of rows through an index: no Sort of the table, no Seq Scan on
+-- article.
 \set ON_ERROR_STOP on
 \pset pager off
 
@@ -10,18 +11,16 @@ select a.id, a.slug, a.headline, a.lead, a.dateline, a.source, a.language, a.pub
        a.time_zone, a.page_count, a.version,
        (select coalesce(json_agg(json_build_object('slug', tp.slug, 'name', tp.name, 'primary', x.is_primary)
                                  order by x.is_primary desc, tp.position, tp.name), '[]')
-          from article_topic x join topic tp on tp.id = x.topic_id
+          from article_topic_link x join topic tp on tp.id = x.topic_id
          where x.article_id = a.id) as topics
-  from article a
- where a.status = 'PUBLISHED' and a.published_at <= now()
+  from visible_article(now()) a
  order by a.published_at desc, a.id desc
  limit 21;
 
 explain (analyze, buffers, costs off)
 select a.id, a.published_at
-  from article a
- where a.status = 'PUBLISHED' and a.published_at <= now()
-   and (a.published_at, a.id) < (timestamptz '2019-06-01 00:00:00+00', 400000)
+  from visible_article(now()) a
+ where (a.published_at, a.id) < (timestamptz '2019-06-01 00:00:00+00', 400000)
  order by a.published_at desc, a.id desc
  limit 21;
 
@@ -30,13 +29,12 @@ explain (analyze, buffers, costs off)
 select a.id, a.slug, a.headline, a.published_at, a.version
   from (select distinct article_id, published_at from (
     (select t.article_id, t.published_at
-       from article_topic t join article a on a.id = t.article_id
+       from visible_article_topic(now()) t
       where t.topic_id = (select id from topic where slug = 'bench-topic-7')
-        and t.published_at is not null and t.published_at <= now()
       order by t.published_at desc, t.article_id desc
       limit 21)
   ) branches) page
-  join article a on a.id = page.article_id
+  join visible_article(now()) a on a.id = page.article_id
  order by page.published_at desc, page.article_id desc
  limit 21;
 
@@ -47,33 +45,33 @@ with ids as (select array_agg(id order by slug) as t from topic
 select a.id, a.slug, a.headline, a.published_at, a.version
   from (select distinct article_id, published_at from (
     (select t.article_id, t.published_at
-       from article_topic t join article a on a.id = t.article_id
-      where t.topic_id = (select t[2] from ids) and t.published_at is not null and t.published_at <= now()
+       from visible_article_topic(now()) t join visible_article(now()) a on a.id = t.article_id
+      where t.topic_id = (select t[2] from ids)
         and (t.published_at, t.article_id) < (timestamptz '2020-01-01 00:00:00+00', 500000)
         and a.language in ('en')
-        and not exists (select 1 from article_topic m where m.article_id = a.id and m.topic_id in ((select t[4] from ids)))
+        and not exists (select 1 from article_topic_link m where m.article_id = t.article_id and m.topic_id in ((select t[4] from ids)))
       order by t.published_at desc, t.article_id desc
       limit 21)
     union all
     (select t.article_id, t.published_at
-       from article_topic t join article a on a.id = t.article_id
-      where t.topic_id = (select t[3] from ids) and t.published_at is not null and t.published_at <= now()
+       from visible_article_topic(now()) t join visible_article(now()) a on a.id = t.article_id
+      where t.topic_id = (select t[3] from ids)
         and (t.published_at, t.article_id) < (timestamptz '2020-01-01 00:00:00+00', 500000)
         and a.language in ('en')
-        and not exists (select 1 from article_topic m where m.article_id = a.id and m.topic_id in ((select t[4] from ids)))
+        and not exists (select 1 from article_topic_link m where m.article_id = t.article_id and m.topic_id in ((select t[4] from ids)))
       order by t.published_at desc, t.article_id desc
       limit 21)
     union all
     (select t.article_id, t.published_at
-       from article_topic t join article a on a.id = t.article_id
-      where t.topic_id = (select t[1] from ids) and t.published_at is not null and t.published_at <= now()
+       from visible_article_topic(now()) t join visible_article(now()) a on a.id = t.article_id
+      where t.topic_id = (select t[1] from ids)
         and (t.published_at, t.article_id) < (timestamptz '2020-01-01 00:00:00+00', 500000)
         and a.language in ('en')
-        and not exists (select 1 from article_topic m where m.article_id = a.id and m.topic_id in ((select t[4] from ids)))
+        and not exists (select 1 from article_topic_link m where m.article_id = t.article_id and m.topic_id in ((select t[4] from ids)))
       order by t.published_at desc, t.article_id desc
       limit 21)
   ) branches) page
-  join article a on a.id = page.article_id
+  join visible_article(now()) a on a.id = page.article_id
  order by page.published_at desc, page.article_id desc
  limit 21;
 
@@ -88,8 +86,7 @@ select exists (select from article where status = 'PUBLISHED' and published_at <
 \echo '== 5. A filter that matches a rare value (the partner source, 1 in 7): the page walks its own index'
 explain (analyze, buffers, costs off)
 select a.id, a.slug, a.headline, a.published_at, a.version
-  from article a
- where a.status = 'PUBLISHED' and a.published_at <= now()
-   and lower(a.source) = lower('Partner')
+  from visible_article(now()) a
+ where lower(a.source) = lower('Partner')
  order by a.published_at desc, a.id desc
  limit 21;

@@ -3,10 +3,9 @@ select a.id, a.slug, a.headline, a.lead, a.dateline, a.source, a.language, a.pub
        a.time_zone, a.page_count, a.version,
        (select coalesce(json_agg(json_build_object('slug', tp.slug, 'name', tp.name, 'primary', x.is_primary)
                                  order by x.is_primary desc, tp.position, tp.name), '[]')
-          from article_topic x join topic tp on tp.id = x.topic_id
+          from article_topic_link x join topic tp on tp.id = x.topic_id
          where x.article_id = a.id) as topics
-  from article a
- where a.status = 'PUBLISHED' and a.published_at <= now()
-   and (a.published_at, a.id) < (:afterTime, :afterId)
+  from visible_article(now()) a
+ where (a.published_at, a.id) < (:afterTime, :afterId)
  order by a.published_at desc, a.id desc
  limit 21;

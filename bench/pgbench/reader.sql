@@ -5,29 +5,29 @@ with ids as (select array_agg(id order by slug) as t from topic
 select a.id, a.slug, a.headline, a.published_at, a.version
   from (select distinct article_id, published_at from (
     (select t.article_id, t.published_at
-       from article_topic t join article a on a.id = t.article_id
-      where t.topic_id = (select t[2] from ids) and t.published_at is not null and t.published_at <= now()
+       from visible_article_topic(now()) t
+      where t.topic_id = (select t[2] from ids)
         and (t.published_at, t.article_id) < (now() + interval '1 day', 0)
-        and not exists (select 1 from article_topic m where m.article_id = a.id and m.topic_id in ((select t[4] from ids)))
+        and not exists (select 1 from article_topic_link m where m.article_id = t.article_id and m.topic_id in ((select t[4] from ids)))
       order by t.published_at desc, t.article_id desc
       limit 21)
     union all
     (select t.article_id, t.published_at
-       from article_topic t join article a on a.id = t.article_id
-      where t.topic_id = (select t[3] from ids) and t.published_at is not null and t.published_at <= now()
+       from visible_article_topic(now()) t
+      where t.topic_id = (select t[3] from ids)
         and (t.published_at, t.article_id) < (now() + interval '1 day', 0)
-        and not exists (select 1 from article_topic m where m.article_id = a.id and m.topic_id in ((select t[4] from ids)))
+        and not exists (select 1 from article_topic_link m where m.article_id = t.article_id and m.topic_id in ((select t[4] from ids)))
       order by t.published_at desc, t.article_id desc
       limit 21)
     union all
     (select t.article_id, t.published_at
-       from article_topic t join article a on a.id = t.article_id
-      where t.topic_id = (select t[1] from ids) and t.published_at is not null and t.published_at <= now()
+       from visible_article_topic(now()) t
+      where t.topic_id = (select t[1] from ids)
         and (t.published_at, t.article_id) < (now() + interval '1 day', 0)
-        and not exists (select 1 from article_topic m where m.article_id = a.id and m.topic_id in ((select t[4] from ids)))
+        and not exists (select 1 from article_topic_link m where m.article_id = t.article_id and m.topic_id in ((select t[4] from ids)))
       order by t.published_at desc, t.article_id desc
       limit 21)
   ) branches) page
-  join article a on a.id = page.article_id
+  join visible_article(now()) a on a.id = page.article_id
  order by page.published_at desc, page.article_id desc
  limit 21;

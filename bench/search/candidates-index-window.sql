@@ -10,12 +10,11 @@ with matched_topic as (
 found as (
   (select m.id, m.sort_time, true as own
      from (select a.id, a.published_at as sort_time
-             from article a
-            where a.status = 'PUBLISHED' and a.published_at <= :now
-              and a.published_at >= :from
-              and ((a.language = 'en' and a.search_vector @@ websearch_to_tsquery('english', :q))
+             from visible_article(:now) a
+            where ((a.language = 'en' and a.search_vector @@ websearch_to_tsquery('english', :q))
                 or (a.language = 'ru' and a.search_vector @@ (websearch_to_tsquery('russian', :q) || websearch_to_tsquery('russian', :qCyrillic)))
                 or (a.language not in ('en', 'ru') and a.search_vector @@ websearch_to_tsquery('simple', :q)))
+              and a.published_at >= :from
            offset 0) m
     order by m.sort_time desc, m.id desc
     limit :limit)
@@ -24,8 +23,8 @@ found as (
      from matched_topic m
     cross join lateral (
         select a.id, s.published_at as sort_time
-          from article_topic s join article a on a.id = s.article_id
-         where s.topic_id = m.id and s.published_at is not null and s.published_at <= :now
+          from visible_article_topic(:now) s join visible_article(:now) a on a.id = s.article_id
+         where s.topic_id = m.id
            and (a.search_vector || setweight(to_tsvector(article_search_config(a.language), m.name), 'B'))
                @@ case a.language when 'en' then websearch_to_tsquery('english', :q) when 'ru' then (websearch_to_tsquery('russian', :q) || websearch_to_tsquery('russian', :qCyrillic)) else websearch_to_tsquery('simple', :q) end
          order by s.published_at desc, s.article_id desc
@@ -35,11 +34,11 @@ select a.id, f.sort_time, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.document, d.query
        (select count(*) from found where own) as own_matches
   from (select id, max(sort_time) as sort_time from found group by id
          order by sort_time desc, id desc limit :limit) f
-  join article a on a.id = f.id
+  join visible_article(:now) a on a.id = f.id
  cross join lateral (select case when not exists (select from matched_topic) then a.search_head
        else a.search_head || coalesce(setweight(to_tsvector(article_search_config(a.language),
             (select string_agg(m.name, ' ' order by m.id)
-               from article_topic x join matched_topic m on m.id = x.topic_id
+               from article_topic_link x join matched_topic m on m.id = x.topic_id
               where x.article_id = a.id)), 'B'), '') end as document,
                             case a.language when 'en' then websearch_to_tsquery('english', :q) when 'ru' then (websearch_to_tsquery('russian', :q) || websearch_to_tsquery('russian', :qCyrillic)) else websearch_to_tsquery('simple', :q) end as query offset 0) d
  order by f.sort_time desc, f.id desc;

@@ -10,9 +10,8 @@ with matched_topic as (
 found as (
   (select m.id, m.sort_time, true as own
      from (select a.id, a.updated_at as sort_time
-             from article a
-            where a.status = 'DRAFT'
-              and ((a.language = 'en' and a.search_vector @@ websearch_to_tsquery('english', :q))
+             from article_in_status('DRAFT') a
+            where ((a.language = 'en' and a.search_vector @@ websearch_to_tsquery('english', :q))
                 or (a.language = 'ru' and a.search_vector @@ (websearch_to_tsquery('russian', :q) || websearch_to_tsquery('russian', :qCyrillic)))
                 or (a.language not in ('en', 'ru') and a.search_vector @@ websearch_to_tsquery('simple', :q)))
            offset 0) m
@@ -23,8 +22,8 @@ found as (
      from matched_topic m
     cross join lateral (
         select a.id, a.updated_at as sort_time
-          from article_topic s join article a on a.id = s.article_id
-         where s.topic_id = m.id and a.status = 'DRAFT'
+          from article_topic_link s join article_in_status('DRAFT') a on a.id = s.article_id
+         where s.topic_id = m.id
            and (a.search_vector || setweight(to_tsvector(article_search_config(a.language), m.name), 'B'))
                @@ case a.language when 'en' then websearch_to_tsquery('english', :q) when 'ru' then (websearch_to_tsquery('russian', :q) || websearch_to_tsquery('russian', :qCyrillic)) else websearch_to_tsquery('simple', :q) end
          order by a.updated_at desc, a.id desc
@@ -34,11 +33,11 @@ select a.id, f.sort_time, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.document, d.query
        (select count(*) from found where own) as own_matches
   from (select id, max(sort_time) as sort_time from found group by id
          order by sort_time desc, id desc limit :limit) f
-  join article a on a.id = f.id
+  join article_in_status('DRAFT') a on a.id = f.id
  cross join lateral (select case when not exists (select from matched_topic) then a.search_head
        else a.search_head || coalesce(setweight(to_tsvector(article_search_config(a.language),
             (select string_agg(m.name, ' ' order by m.id)
-               from article_topic x join matched_topic m on m.id = x.topic_id
+               from article_topic_link x join matched_topic m on m.id = x.topic_id
               where x.article_id = a.id)), 'B'), '') end as document,
                             case a.language when 'en' then websearch_to_tsquery('english', :q) when 'ru' then (websearch_to_tsquery('russian', :q) || websearch_to_tsquery('russian', :qCyrillic)) else websearch_to_tsquery('simple', :q) end as query offset 0) d
  order by f.sort_time desc, f.id desc;

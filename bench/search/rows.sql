@@ -3,11 +3,11 @@ select a.id, a.slug, a.headline, a.lead, a.dateline, a.source, a.language, a.pub
        a.time_zone, a.page_count, a.version,
        (select coalesce(json_agg(json_build_object('slug', tp.slug, 'name', tp.name, 'primary', x.is_primary)
                                  order by x.is_primary desc, tp.position, tp.name), '[]')
-          from article_topic x join topic tp on tp.id = x.topic_id
+          from article_topic_link x join topic tp on tp.id = x.topic_id
          where x.article_id = a.id) as topics,
        ts_headline(article_search_config(a.language), translate(a.headline, :protect, :protected), case a.language when 'en' then websearch_to_tsquery('english', :q) when 'ru' then (websearch_to_tsquery('russian', :q) || websearch_to_tsquery('russian', :qCyrillic)) else websearch_to_tsquery('simple', :q) end,
                    :headlineOptions) as marked_headline,
        ts_headline(article_search_config(a.language), translate(left(a.body_text, 20000), :protect, :protected), case a.language when 'en' then websearch_to_tsquery('english', :q) when 'ru' then (websearch_to_tsquery('russian', :q) || websearch_to_tsquery('russian', :qCyrillic)) else websearch_to_tsquery('simple', :q) end,
                    :snippetOptions) as marked_snippet
-  from article a
- where a.id in (:ids) and a.status = 'PUBLISHED' and a.published_at <= :now;
+  from visible_article(:now) a
+ where a.id in (:ids);

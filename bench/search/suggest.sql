@@ -1,8 +1,7 @@
 explain (analyze, buffers, costs off)
 with recent as (
     select a.id, a.headline, a.slug, a.published_at
-      from article a
-     where a.status = 'PUBLISHED' and a.published_at <= :now
+      from visible_article(:now) a
      order by a.published_at desc, a.id desc
      limit :window),
 prefix_recent as (
@@ -14,9 +13,8 @@ prefix_recent as (
 prefix_older as (
     select p.id, p.headline, p.slug, p.published_at
       from (select a.id, a.headline, a.slug, a.published_at
-              from article a
-             where a.status = 'PUBLISHED' and a.published_at <= :now
-               and to_tsvector('simple', a.headline) @@ to_tsquery('simple', :prefix)
+              from visible_article(:now) a
+             where to_tsvector('simple', a.headline) @@ to_tsquery('simple', :prefix)
                and (select count(*) from prefix_recent) < :limit
             offset 0) p
      order by p.published_at desc, p.id desc
@@ -33,9 +31,8 @@ fuzzy_headline as (
             union
             (select o.id, o.headline, o.slug, o.published_at
                from (select a.id, a.headline, a.slug, a.published_at
-                       from article a
-                      where a.status = 'PUBLISHED' and a.published_at <= :now
-                        and :q <% a.headline
+                       from visible_article(:now) a
+                      where :q <% a.headline
                      offset 0) o
               limit :pool)) f
      where :fuzzy and (select count(*) from prefix_headline) < :limit

@@ -16,7 +16,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The feed filter: composes a request's filters and, for a reader's own feed, the reader's
@@ -37,19 +38,28 @@ class FeedService {
 
     private final FeedProperties properties;
 
+    private final FeedPageCache pages;
+
+    private final TransactionTemplate readOnly;
+
     FeedService(
             FeedRepository feed,
             TopicService topics,
             Cursors cursors,
             Clock clock,
             PublishedFacets facets,
-            FeedProperties properties) {
+            FeedProperties properties,
+            FeedPageCache pages,
+            PlatformTransactionManager transactions) {
         this.feed = feed;
         this.topics = topics;
         this.cursors = cursors;
         this.clock = clock;
         this.facets = facets;
         this.properties = properties;
+        this.pages = pages;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /** Resolves the request's filters; unknown topic slugs are rejected (422) naming them. */
@@ -67,8 +77,16 @@ class FeedService {
         return query;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * A page from memory when one for the same composed query, cursor and limit was read since the
+     * last change (FeedPageCache); otherwise read in a read-only transaction, which a hit never
+     * opens.
+     */
     Result page(FeedQuery query, String cursor, int limit) {
+        return pages.get(query, cursor, limit, () -> readOnly.execute(status -> read(query, cursor, limit)));
+    }
+
+    private Result read(FeedQuery query, String cursor, int limit) {
         FeedPosition after = cursor == null ? null : position(cursors.decode(cursor, query.canonical()));
         Instant now = clock.instant();
         if (query.matchesNothing()

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,7 +71,7 @@ class SearchRepository {
             case when not exists (select from matched_topic) then a.search_head
                    else a.search_head || coalesce(setweight(to_tsvector(article_search_config(a.language),
                         (select string_agg(m.name, ' ' order by m.id)
-                           from article_topic x join matched_topic m on m.id = x.topic_id
+                           from article_topic_link x join matched_topic m on m.id = x.topic_id
                           where x.article_id = a.id)), 'B'), '') end""";
 
     /**
@@ -93,7 +93,7 @@ class SearchRepository {
                    a.time_zone, a.page_count, a.version,
                    (select coalesce(json_agg(json_build_object('slug', tp.slug, 'name', tp.name, 'primary', x.is_primary)
                                              order by x.is_primary desc, tp.position, tp.name), '[]')
-                      from article_topic x join topic tp on tp.id = x.topic_id
+                      from article_topic_link x join topic tp on tp.id = x.topic_id
                      where x.article_id = a.id) as topics""";
 
     /**
@@ -119,11 +119,11 @@ class SearchRepository {
 
     private static final TypeReference<List<TopicLabel>> TOPICS = new TypeReference<>() {};
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
     private final JsonMapper json;
 
-    SearchRepository(NamedParameterJdbcTemplate jdbc, JsonMapper json) {
+    SearchRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -137,12 +137,11 @@ class SearchRepository {
      * statement of the transaction that runs longer than {@code statementTimeout}.
      */
     void planForActualParameters(Duration statementTimeout) {
-        jdbc.getJdbcTemplate()
-                .queryForObject(
-                        "select set_config('plan_cache_mode', 'force_custom_plan', true)"
-                                + " || set_config('statement_timeout', ?, true)",
-                        String.class,
-                        Long.toString(statementTimeout.toMillis()));
+        jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)"
+                        + " || set_config('statement_timeout', ?, true)")
+                .param(Long.toString(statementTimeout.toMillis()))
+                .query(String.class)
+                .single();
     }
 
     /**
@@ -152,17 +151,23 @@ class SearchRepository {
     Found candidates(SearchQuery query, Position after, Instant now, int wanted, Access access) {
         MapSqlParameterSource params = parameters(query, now).addValue("limit", wanted);
         int[] ownMatches = {0};
-        List<Candidate> candidates = jdbc.query(candidatesSql(query, after, access, params), params, (rs, rowNum) -> {
-            ownMatches[0] = rs.getInt("own_matches");
-            return new Candidate(rs.getLong("id"), instant(rs.getTimestamp("sort_time")), rs.getDouble("rank"));
-        });
+        List<Candidate> candidates = jdbc.sql(candidatesSql(query, after, access, params))
+                .paramSource(params)
+                .query((rs, rowNum) -> {
+                    ownMatches[0] = rs.getInt("own_matches");
+                    return new Candidate(rs.getLong("id"), instant(rs.getTimestamp("sort_time")), rs.getDouble("rank"));
+                })
+                .list();
         return new Found(candidates, ownMatches[0]);
     }
 
     /** The page rows of the given articles, with highlights, in no particular order. */
     List<SearchRow> rows(SearchQuery query, List<Long> ids, Instant now) {
         MapSqlParameterSource params = parameters(query, now).addValue("ids", ids);
-        return jdbc.query(rowsSql(query, params), params, this::row);
+        return jdbc.sql(rowsSql(query, params))
+                .paramSource(params)
+                .query(this::row)
+                .list();
     }
 
     static MapSqlParameterSource parameters(SearchQuery query, Instant now) {
@@ -195,7 +200,7 @@ class SearchRepository {
                 + "       (select count(*) from found where own) as own_matches\n"
                 + "  from (select id, max(sort_time) as sort_time from found group by id\n"
                 + "         order by sort_time desc, id desc limit :limit) f\n"
-                + "  join article a on a.id = f.id\n"
+                + "  join " + query.scope().articles + " a on a.id = f.id\n"
                 + documentAndQuery(query)
                 + " order by f.sort_time desc, f.id desc";
     }
@@ -203,15 +208,15 @@ class SearchRepository {
     static String rowsSql(SearchQuery query, MapSqlParameterSource params) {
         return "select " + COLUMNS + ",\n"
                 + "       " + highlights(query) + "\n"
-                + "  from article a\n"
-                + " where a.id in (:ids) and " + query.scope().condition;
+                + "  from " + query.scope().articles + " a\n"
+                + " where a.id in (:ids)";
     }
 
     /** Articles whose own text matches, the newest :limit after the position, by either access path. */
     private static String ownText(SearchQuery query, Position after, Access access, MapSqlParameterSource params) {
         SearchScope scope = query.scope();
         String time = scope.timeColumn;
-        String keyset = after == null ? "" : "\n      and (" + time + ", a.id) < (:afterTime, :afterId)";
+        String keyset = after == null ? "" : "(" + time + ", a.id) < (:afterTime, :afterId)";
         StringBuilder match = new StringBuilder("(")
                 .append(String.join("\n        or ", textMatch(query, params)))
                 .append(")");
@@ -221,8 +226,8 @@ class SearchRepository {
             return "  (select a.id, " + time + " as sort_time, true as own\n"
                     + "     from (select a.id, a.language, a.source, a.dateline, a.published_at, a.updated_at,"
                     + " a.search_vector\n"
-                    + "             from article a\n"
-                    + "            where " + scope.condition + keyset.replace("\n      ", "\n              ") + "\n"
+                    + "             from " + scope.articles + " a\n"
+                    + (keyset.isEmpty() ? "" : "            where " + keyset + "\n")
                     + "            order by " + time + " desc, a.id desc\n"
                     + "            limit :window) a\n"
                     + "    where " + match + "\n"
@@ -234,11 +239,12 @@ class SearchRepository {
             from = "\n              and " + time + " >= :from";
             params.addValue("from", utc(access.from));
         }
+        String bounds = keyset.isEmpty() ? "" : "\n              and " + keyset;
         return "  (select m.id, m.sort_time, true as own\n"
                 + "     from (select a.id, " + time + " as sort_time\n"
-                + "             from article a\n"
-                + "            where " + scope.condition + keyset + from + "\n"
-                + "              and " + match.toString().replace("\n      ", "\n              ") + "\n"
+                + "             from " + scope.articles + " a\n"
+                + "            where " + match.toString().replace("\n      ", "\n              ") + bounds + from
+                + "\n"
                 + "           offset 0) m\n"
                 + "    order by m.sort_time desc, m.id desc\n"
                 + "    limit :limit)";
@@ -256,13 +262,12 @@ class SearchRepository {
         StringBuilder topics = new StringBuilder("  (select b.id, b.sort_time, false\n     from matched_topic m\n")
                 .append("    cross join lateral (\n        select a.id, ")
                 .append(streamTime)
-                .append(" as sort_time\n          from article_topic s join article a on a.id = s.article_id\n")
-                .append("         where s.topic_id = m.id and ");
-        if (scope.streamed()) {
-            topics.append("s.published_at is not null and ").append(scope.streamCondition);
-        } else {
-            topics.append(scope.condition);
-        }
+                .append(" as sort_time\n          from ")
+                .append(scope.streamed() ? scope.streams : "article_topic_link")
+                .append(" s join ")
+                .append(scope.articles)
+                .append(" a on a.id = s.article_id\n")
+                .append("         where s.topic_id = m.id");
         if (query.languages() != null) {
             topics.append("\n           and a.language in (:languages)");
             params.addValue("languages", query.languageList());
@@ -355,12 +360,12 @@ class SearchRepository {
         if (!query.topicIds().isEmpty()) {
             sql.append(indent)
                     .append(
-                            "and exists (select 1 from article_topic g where g.article_id = a.id and g.topic_id in (:topicIds))");
+                            "and exists (select 1 from article_topic_link g where g.article_id = a.id and g.topic_id in (:topicIds))");
             params.addValue("topicIds", List.copyOf(new TreeSet<>(query.topicIds())));
         }
         if (!query.excludedTopicIds().isEmpty()) {
             sql.append(indent)
-                    .append("and not exists (select 1 from article_topic g where g.article_id = a.id"
+                    .append("and not exists (select 1 from article_topic_link g where g.article_id = a.id"
                             + " and g.topic_id in (:excludedTopicIds))");
             params.addValue("excludedTopicIds", List.copyOf(new TreeSet<>(query.excludedTopicIds())));
         }

@@ -6,6 +6,7 @@ import io.dateline.TestDatabase;
 import io.dateline.search.SearchRepository.Access;
 import io.dateline.search.SearchRepository.Candidate;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -163,6 +164,73 @@ class SearchRepositoryTests {
                         .candidates()))
                 .as("after a position, the window holds only what is older than it")
                 .containsExactly(weekOld);
+    }
+
+    @Test
+    void eachScopeSeesOnlyItsOwnArticles() {
+        long scheduled = inStatus("PUBLISHED", "Oil pipeline to open next month", now.plus(1, ChronoUnit.HOURS));
+        long draft = inStatus("DRAFT", "Oil draft headline", null);
+        long archived = inStatus("ARCHIVED", "Oil archived headline", now.minus(2, ChronoUnit.DAYS));
+
+        assertThat(inScope(SearchScope.PUBLISHED)).containsExactly(oilEn);
+        assertThat(inScope(SearchScope.SCHEDULED)).containsExactly(scheduled);
+        assertThat(inScope(SearchScope.DRAFT)).containsExactly(draft);
+        assertThat(inScope(SearchScope.ARCHIVED)).containsExactly(archived);
+        assertThat(repository.rows(scoped("oil", SearchScope.PUBLISHED), List.of(oilEn, scheduled, draft), now))
+                .extracting(row -> row.summary().id())
+                .containsExactly(oilEn);
+    }
+
+    @Test
+    void anArticleFiledUnderAMatchingTopicIsFoundWhileVisibleOnly() {
+        String word = "Zymurgy"
+                + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 4);
+        long topic = jdbc.sql("insert into topic (slug, name, position, created_at, updated_at)"
+                        + " values (?, ?, 0, now(), now()) returning id")
+                .params("t-" + UUID.randomUUID(), word)
+                .query(Long.class)
+                .single();
+        long visible = inStatus("PUBLISHED", "Brewers meet in Munich", now.minusSeconds(30));
+        long scheduled = inStatus("PUBLISHED", "Brewers meet in Prague", now.plusSeconds(30));
+        for (long id : List.of(visible, scheduled)) {
+            jdbc.sql("insert into article_topic (article_id, topic_id, is_primary) values (?, ?, true)")
+                    .params(id, topic)
+                    .update();
+        }
+
+        assertThat(found(word)).containsExactly(visible);
+        assertThat(ids(repository
+                        .candidates(query(word), null, now.plusSeconds(30), 100, Access.INDEX)
+                        .candidates()))
+                .containsExactly(scheduled, visible);
+    }
+
+    private List<Long> inScope(SearchScope scope) {
+        List<Long> byIndex = ids(repository
+                .candidates(scoped("oil", scope), null, now, 100, Access.INDEX)
+                .candidates());
+        List<Long> byWalk = ids(repository
+                .candidates(scoped("oil", scope), null, now, 100, Access.walk(1000))
+                .candidates());
+        assertThat(byWalk).as("both access paths find the same in %s", scope).isEqualTo(byIndex);
+        return byIndex;
+    }
+
+    private SearchQuery scoped(String text, SearchScope scope) {
+        return new SearchQuery(text, SearchSort.DATE, scope, null, Set.of(), Set.of(), null, null, source, null);
+    }
+
+    private long inStatus(String status, String headline, Instant publishedAt) {
+        OffsetDateTime at = publishedAt == null ? null : publishedAt.atOffset(ZoneOffset.UTC);
+        return jdbc.sql("""
+                        insert into article (slug, language, headline, lead, body_text, page_count, source, time_zone,
+                                             status, published_at, first_published_at, created_at, updated_at, version)
+                        values (?, 'en', ?, null, 'Body.', 1, ?, 'Europe/Moscow', ?, ?, ?, now(), now(), 1)
+                        returning id
+                        """)
+                .params("s-" + UUID.randomUUID(), headline, source, status, at, at)
+                .query(Long.class)
+                .single();
     }
 
     private List<Long> found(String text) {
