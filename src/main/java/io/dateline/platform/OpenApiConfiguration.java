@@ -14,11 +14,8 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,12 +40,6 @@ class OpenApiConfiguration {
     static {
         // Merge patches are bound as JsonNode; clients send a JSON object, not Jackson's node model.
         SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
-    }
-
-    @Bean
-    OpenApiCustomizer handlerVariants(
-            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
-        return api -> new OpenApiVariants(mappings.getObject()).customise(api);
     }
 
     /**
