@@ -30,7 +30,7 @@ function request()
     local body = string.format('{"headline": "Soak %d-%d: grain deal talks resume", "lead": "Talks go on.",'
       .. ' "body": "<p>Delegations met again on %d.</p>", "dateline": "MOSCOW", "source": "Dateline",'
       .. ' "language": "en", "topics": ["%s"]}', math.random(1000000), n, n, topic)
-    return wrk.format("POST", "/api/v1/articles", json_headers(), body)
+    return wrk.format("POST", "/api/v1/newsroom/articles", json_headers(), body)
   elseif step == 2 then
     return wrk.format("POST", location .. "/publish", json_headers({ ["If-Match"] = etag }), "{}")
   elseif step == 3 then

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dateline.TestDatabase;
 import io.dateline.TestSecurity;
 import io.dateline.client.api.ArticlesApi;
-import io.dateline.client.api.EditorialApi;
 import io.dateline.client.api.FeedApi;
+import io.dateline.client.api.NewsroomApi;
 import io.dateline.client.api.PartnerNewsApi;
 import io.dateline.client.api.TopicsApi;
 import io.dateline.client.model.ArticleRequest;
@@ -54,9 +54,9 @@ class GeneratedClientIT {
     void anEditorPublishesAndAnAnonymousReaderFindsTheArticle() throws Exception {
         ApiClient editor = client(tokens.editor());
         ApiClient anonymous = client(null);
-        TopicResponse topic = new TopicsApi(editor).create(new CreateTopicRequest().name("Client " + tag));
+        TopicResponse topic = new NewsroomApi(editor).createTopic(new CreateTopicRequest().name("Client " + tag));
 
-        EditorArticleResponse draft = new EditorialApi(editor)
+        EditorArticleResponse draft = new NewsroomApi(editor)
                 .createArticle(
                         new ArticleRequest()
                                 .headline("Generated client " + tag)
@@ -66,17 +66,17 @@ class GeneratedClientIT {
                                 .language("en")
                                 .topics(List.of(topic.getSlug())),
                         "client-it-" + tag);
-        EditorArticleResponse published = new EditorialApi(editor).publish(draft.getId(), null, null);
+        EditorArticleResponse published = new NewsroomApi(editor).publishArticle(draft.getId(), null, null);
 
         assertThat(draft.getStatus()).isEqualTo("DRAFT");
         assertThat(published.getStatus()).isEqualTo("PUBLISHED");
-        assertThat(new TopicsApi(anonymous).callList().getItems())
+        assertThat(new TopicsApi(anonymous).listTopics().getItems())
                 .extracting(TopicResponse::getSlug)
                 .contains(topic.getSlug());
         FeedPage stream = new FeedApi(anonymous)
-                .listArticles(null, List.of(topic.getSlug()), null, null, null, null, null, null, 20, null);
+                .listArticles(List.of(topic.getSlug()), null, null, null, null, null, null, 20, null);
         assertThat(stream.getItems()).extracting(ArticleSummary::getId).containsExactly(draft.getId());
-        var article = new ArticlesApi(anonymous).read(draft.getSlug(), null, 2, null);
+        var article = new ArticlesApi(anonymous).getArticle(draft.getSlug(), 2);
         assertThat(article.getHeadline()).isEqualTo("Generated client " + tag);
         assertThat(article.getPage()).isEqualTo(2);
         assertThat(article.getHtml()).isEqualTo("<p>Two</p>");
@@ -86,7 +86,7 @@ class GeneratedClientIT {
 
     @Test
     void theClientSurfacesProblemsAsExceptions() {
-        assertThatThrownBy(() -> new EditorialApi(client(null))
+        assertThatThrownBy(() -> new NewsroomApi(client(null))
                         .createArticle(new ArticleRequest().headline("x").language("en").topics(List.of("world")), null))
                 .isInstanceOf(ApiException.class)
                 .satisfies(ex -> {
@@ -94,7 +94,7 @@ class GeneratedClientIT {
                     assertThat(problem.getCode()).isEqualTo(401);
                     assertThat(problem.getResponseBody()).contains("/problems/unauthorized");
                 });
-        assertThatThrownBy(() -> new ArticlesApi(client(null)).read("no-such-article-" + tag, null, null, null))
+        assertThatThrownBy(() -> new ArticlesApi(client(null)).getArticle("no-such-article-" + tag, null))
                 .isInstanceOf(ApiException.class)
                 .satisfies(ex -> assertThat(((ApiException) ex).getCode()).isEqualTo(404));
     }

@@ -85,34 +85,6 @@ class ArticleQueries {
                 .list();
     }
 
-    /** Scheduled articles, the next to appear first. */
-    List<Long> scheduledIds(Instant now, int limit) {
-        return jdbc.sql("""
-                        select id from article
-                         where status = 'PUBLISHED' and published_at > :now
-                         order by published_at, id
-                         limit :limit
-                        """)
-                .param("now", utc(now))
-                .param("limit", limit)
-                .query(Long.class)
-                .list();
-    }
-
-    /** Drafts or archived articles, most recently changed first. */
-    List<Long> idsByStatus(ArticleStatus status, int limit) {
-        return jdbc.sql("""
-                        select id from article
-                         where status = :status
-                         order by updated_at desc, id desc
-                         limit :limit
-                        """)
-                .param("status", status.name())
-                .param("limit", limit)
-                .query(Long.class)
-                .list();
-    }
-
     /** The subset of {@code ids} visible at {@code now}. */
     List<Long> visibleAmong(Collection<Long> ids, Instant now) {
         if (ids.isEmpty()) {

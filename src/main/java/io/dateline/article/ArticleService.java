@@ -4,6 +4,7 @@ import io.dateline.platform.ETags;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -103,25 +104,10 @@ public class ArticleService {
                         summaries(queries.visibleRelatedIds(row.id(), now))));
     }
 
-    /**
-     * An editor's list of one workflow state: DRAFT or ARCHIVED most recently changed first,
-     * PUBLISHED newest first, SCHEDULED (published, time still to come) next to appear first.
-     */
+    /** Topic labels of these articles, primary first: for lists that show articles in any state. */
     @Transactional(readOnly = true)
-    public List<EditorArticleSummary> byStatus(String status, int limit) {
-        Instant now = clock.instant();
-        List<Long> ids = switch (status) {
-            case "PUBLISHED" -> queries.visibleIds(now, limit);
-            case "SCHEDULED" -> queries.scheduledIds(now, limit);
-            default -> queries.idsByStatus(ArticleStatus.valueOf(status), limit);
-        };
-        Map<Long, ArticleRow> rows =
-                queries.rows(ids).stream().collect(Collectors.toMap(ArticleRow::id, Function.identity()));
-        Map<Long, List<TopicLabel>> topics = queries.topicLabels(rows.keySet());
-        return ids.stream()
-                .filter(rows::containsKey)
-                .map(id -> EditorArticleSummary.from(rows.get(id), topics.getOrDefault(id, List.of()), now))
-                .toList();
+    public Map<Long, List<TopicLabel>> topicLabels(Collection<Long> ids) {
+        return queries.topicLabels(ids);
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.dateline.article;
 
 /** Stored states. "Scheduled" is not stored: it is PUBLISHED with a publish time still to come. */
-enum ArticleStatus {
+public enum ArticleStatus {
     DRAFT,
     PUBLISHED,
     ARCHIVED

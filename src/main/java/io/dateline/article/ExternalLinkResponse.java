@@ -2,12 +2,8 @@ package io.dateline.article;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-record ExternalLinkResponse(
+/** A link to another outlet's coverage ("In other media"). */
+public record ExternalLinkResponse(
         @Schema(example = "Kremlin comments on the talks") String title,
         @Schema(example = "https://example.org/news/1") String url,
-        @Schema(example = "Example News") String sourceName) {
-
-    static ExternalLinkResponse from(ExternalLink link) {
-        return new ExternalLinkResponse(link.title(), link.url(), link.sourceName());
-    }
-}
+        @Schema(example = "Example News") String sourceName) {}

@@ -1,11 +1,11 @@
 /**
- * Articles: the editorial workflow (drafts, scheduled and immediate publishing, revisions with
- * restore, archiving) and the public read model. Other features read articles through
+ * Articles as the public reads them: published articles whose publish time has come, by id or slug
+ * ({@code /api/v1/articles/{idOrSlug}}). Other features read articles through
  * {@link io.dateline.article.ArticleService} and its {@link io.dateline.article.ArticleSummary}
  * records, or in SQL through the functions of migration V97 ({@code visible_article(now)},
  * {@code visible_article_topic(now)}, {@code article_topic_link}): the rule "visible to the public",
  * {@code status = 'PUBLISHED' and published_at <= now}, is written only here, backed by the partial
- * index {@code article_published_idx}.
+ * index {@code article_published_idx}. Writing articles is the newsroom's.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Articles",

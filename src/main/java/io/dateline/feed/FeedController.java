@@ -1,7 +1,5 @@
 package io.dateline.feed;
 
-import io.dateline.article.ArticleService;
-import io.dateline.article.EditorArticleSummary;
 import io.dateline.platform.HttpProperties;
 import io.dateline.platform.InvalidFieldsException;
 import io.dateline.reader.FeedPreferences;
@@ -10,7 +8,6 @@ import io.dateline.topic.TopicNotFoundException;
 import io.dateline.topic.TopicService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,7 +23,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,53 +41,24 @@ class FeedController {
 
     private final ReaderPreferencesService preferences;
 
-    private final ArticleService articles;
-
     private final HttpProperties http;
 
-    FeedController(
-            FeedService feed,
-            TopicService topics,
-            ReaderPreferencesService preferences,
-            ArticleService articles,
-            HttpProperties http) {
+    FeedController(FeedService feed, TopicService topics, ReaderPreferencesService preferences, HttpProperties http) {
         this.feed = feed;
-        this.articles = articles;
         this.topics = topics;
         this.preferences = preferences;
         this.http = http;
     }
 
     @GetMapping("/api/v1/articles")
-    @PreAuthorize("#status == null or hasRole('EDITOR')")
     @Operation(
             operationId = "listArticles",
-            summary = "All news, or an editor's list by workflow state",
-            description = "Without status: published articles, newest first (publishedAt desc, id desc), anonymous"
-                    + " and cacheable; every filter combines with the others; walk the stream by passing nextCursor"
-                    + " back as cursor with the same filters. With status (EDITOR, bearer token): DRAFT and ARCHIVED"
-                    + " most recently changed first, PUBLISHED newest first, SCHEDULED next to appear first, up to"
-                    + " limit, private and never cached.")
-    @ApiResponse(
-            responseCode = "200",
-            description = "A page of the stream. With status, the body is instead {items: [EditorArticleSummary]}",
-            content = @Content(schema = @Schema(implementation = FeedPage.class)))
+            summary = "All news",
+            description = "Published articles, newest first (publishedAt desc, id desc), anonymous and cacheable;"
+                    + " every filter combines with the others; walk the stream by passing nextCursor back as cursor"
+                    + " with the same filters.")
     @FeedErrorResponses
-    @ApiResponse(responseCode = "401", description = "status without a valid token")
-    @ApiResponse(responseCode = "403", description = "status without the EDITOR role")
-    ResponseEntity<?> allNews(
-            @Parameter(description = "DRAFT, PUBLISHED, SCHEDULED or ARCHIVED: an editor's list (EDITOR)")
-                    @RequestParam(required = false)
-                    @Pattern(
-                            regexp = "DRAFT|PUBLISHED|SCHEDULED|ARCHIVED",
-                            message = "must be DRAFT, PUBLISHED, SCHEDULED or ARCHIVED")
-                    String status,
-            @ParameterObject @Valid StreamParameters parameters) {
-        if (status != null) {
-            return ResponseEntity.ok()
-                    .cacheControl(CacheControl.noStore().cachePrivate())
-                    .body(new EditorList(articles.byStatus(status, parameters.limitOrDefault())));
-        }
+    ResponseEntity<FeedPage> allNews(@ParameterObject @Valid StreamParameters parameters) {
         FeedQuery query = feed.compose(parameters.filter(), FeedPreferences.NONE);
         return respond(feed.page(query, parameters.cursor(), parameters.limitOrDefault()), false);
     }
@@ -151,9 +118,6 @@ class FeedController {
                 .varyBy(HttpHeaders.AUTHORIZATION)
                 .body(result.page());
     }
-
-    /** An editor's list of one workflow state. */
-    record EditorList(List<EditorArticleSummary> items) {}
 
     /** Query parameters shared by every stream. */
     record StreamParameters(

@@ -7,11 +7,8 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,12 +33,6 @@ class OpenApiConfiguration {
     static {
         // Merge patches are bound as JsonNode; clients send a JSON object, not Jackson's node model.
         SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
-    }
-
-    @Bean
-    OpenApiCustomizer handlerVariants(
-            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
-        return api -> new OpenApiVariants(mappings.getObject()).customise(api);
     }
 
     /** Error responses, the ProblemDetail schema and explicit anonymity: see {@link ProblemResponses}. */

@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,7 +26,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,17 +50,14 @@ class SearchController {
     }
 
     @GetMapping(PATH)
-    @PreAuthorize("#parameters.status() == null or hasRole('EDITOR')")
-    @Operation(
-            summary = "Search the news",
-            description = """
+    @Operation(operationId = "searchArticles", summary = "Search the news", description = """
                     Finds articles whose headline, lead, body or topic names match `q`, in web-search syntax: \
                     words (all must occur; English and Russian words match their other forms: "meetings" \
                     finds "meeting", "министров" finds "министр"), "quoted phrases", `or`, and `-word` to \
                     exclude. Any other character, operator or quote is just text. Each language is searched \
                     with its own stemming.
 
-                    `sort=relevance` (default) ranks the newest 200 matches (dateline.search.relevance-candidates) \
+                    `sort=relevance` (default) ranks the newest 200 matches \
                     (`dateline.search.relevance-candidates`) by how well they match (headline above lead and \
                     topic names above body, closeness of the words) blended with recency: \
                     `score = rank / (1 + ageInDays / halfLifeInDays)`, half-life \
@@ -71,11 +66,9 @@ class SearchController {
                     first, with no such limit.
 
                     Highlights mark the matched words with `<mark>`; all other text in them is HTML-escaped. \
-                    The filters work as in the feed and combine with the query. Anonymous results are \
-                    public and cacheable; `status` (drafts, scheduled, archived, for editors) needs an \
-                    EDITOR token and is never cached by shared caches.""",
-            operationId = "searchArticles",
-            security = @SecurityRequirement(name = "bearer"))
+                    The filters work as in the feed and combine with the query. Results are public and \
+                    cacheable; editors search drafts, scheduled and archived articles under \
+                    /api/v1/newsroom/search.""")
     @ApiResponse(responseCode = "200", description = "One page of results, best or newest first")
     @ApiResponse(responseCode = "304", description = "The page is unchanged since the ETag in If-None-Match")
     @ApiResponse(
@@ -87,16 +80,11 @@ class SearchController {
                                      "status": 400, "detail": "Relevance-sorted results end after the first\
                                      200 results. Add words or filters to narrow the search, or use\
                                      sort=date, which pages through every match.", "maxResults": 200}""")))
-    @ApiResponse(responseCode = "401", description = "status given without a valid token")
-    @ApiResponse(responseCode = "403", description = "status given with a token that is not an editor's")
     @ApiResponse(responseCode = "422", description = "A topic slug in topic or excludeTopic does not exist")
     ResponseEntity<SearchResponse> search(@ParameterObject @Valid SearchParameters parameters) {
-        SearchQuery query = parameters.query(topics);
+        SearchQuery query = parameters.query(topics, SearchScope.PUBLISHED);
         SearchService.Result result = search.search(query, parameters.cursor(), parameters.limitOrDefault());
-        // An editor's view changes with every edit and shows drafts: never kept by a shared cache.
-        CacheControl cache = parameters.status() == null
-                ? CacheControl.maxAge(http.feedMaxAge()).cachePublic()
-                : CacheControl.noStore().cachePrivate();
+        CacheControl cache = CacheControl.maxAge(http.feedMaxAge()).cachePublic();
         // Spring answers If-None-Match with 304 from this ETag
         return ResponseEntity.ok()
                 .eTag(result.etag())
@@ -183,17 +171,7 @@ class SearchController {
             Integer limit,
 
             @Parameter(description = "nextCursor of the previous page, with the same parameters") @Size(max = 512)
-            String cursor,
-
-            @Parameter(
-                    description = "EDITOR only: search articles in this workflow state instead of the published"
-                            + " ones. DRAFT and ARCHIVED are ordered, aged and filtered by since/until by their last"
-                            + " change.",
-                    schema = @Schema(allowableValues = {"PUBLISHED", "SCHEDULED", "DRAFT", "ARCHIVED"}))
-            @Pattern(
-                    regexp = "PUBLISHED|SCHEDULED|DRAFT|ARCHIVED",
-                    message = "must be PUBLISHED, SCHEDULED, DRAFT or ARCHIVED")
-            String status) {
+            String cursor) {
 
         static final int MAX_QUERY_LENGTH = 200;
 
@@ -203,7 +181,7 @@ class SearchController {
             return limit == null ? DEFAULT_LIMIT : limit;
         }
 
-        SearchQuery query(TopicService topics) {
+        SearchQuery query(TopicService topics, SearchScope scope) {
             String text = SearchQuery.normalize(q);
             if (text.isEmpty()) {
                 throw InvalidFieldsException.of("q", "must not be blank");
@@ -214,7 +192,7 @@ class SearchController {
             return new SearchQuery(
                     text,
                     SearchSort.of(sort),
-                    status == null ? SearchScope.PUBLISHED : SearchScope.valueOf(status),
+                    scope,
                     language == null || language.isEmpty() ? null : Set.copyOf(language),
                     ids(topics, topic),
                     ids(topics, excludeTopic),

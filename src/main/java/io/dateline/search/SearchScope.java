@@ -2,7 +2,7 @@ package io.dateline.search;
 
 /**
  * Which articles a search looks at. The public sees {@link #PUBLISHED} only; editors may ask for
- * the others with {@code status=}. Drafts and archived articles have no public time, so they are
+ * the others under /api/v1/newsroom/search. Drafts and archived articles have no public time, so they are
  * ordered (and aged, and filtered by since/until) by their last change, as the editors' lists are.
  * Each scope reads article's own set-returning functions (migration V97), which PostgreSQL inlines:
  * the rule of what is visible stays article's.

@@ -37,9 +37,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Stateless bearer-token security. URL rules give the broad shape (reads anonymous, writes for
- * editors, /admin for admins, /me for any signed-in caller); endpoints that expose editor views
- * through GET narrow it further with method security.
+ * Stateless bearer-token security, by URL: /newsroom for editors (purging for admins), /admin for
+ * admins, /me for any signed-in caller, other reads anonymous and other writes for editors.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -90,6 +89,10 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers("/api/v1/admin/**")
                                 .hasRole("ADMIN")
+                                .requestMatchers("/api/v1/newsroom/articles/*/purge")
+                                .hasRole("ADMIN")
+                                .requestMatchers("/api/v1/newsroom/**")
+                                .hasRole("EDITOR")
                                 .requestMatchers("/api/v1/me/**")
                                 .authenticated()
                                 .requestMatchers(HttpMethod.POST, "/api/v1/readers")

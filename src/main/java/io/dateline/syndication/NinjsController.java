@@ -18,22 +18,19 @@ import java.util.zip.CRC32C;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The IPTC ninjs representation of a published article, on the article's own URL: chosen with
- * {@code Accept: application/ninjs+json} or with {@code ?format=ninjs} for clients that cannot set
- * headers. Without either, the article endpoint answers with its plain JSON as before.
+ * The IPTC ninjs representation of a published article, on the article's own URL, chosen with
+ * {@code Accept: application/ninjs+json}; without it, the article endpoint answers with its JSON.
  */
 @RestController
-@Tag(name = "Articles", description = "Published articles for everyone; drafts and lists by state for editors")
+@Tag(name = "Articles", description = "Published articles, for everyone")
 class NinjsController {
 
     private static final MediaType NINJS = MediaType.parseMediaType(NinjsItem.MEDIA_TYPE_VERSIONED);
@@ -50,31 +47,21 @@ class NinjsController {
         this.http = http;
     }
 
-    @GetMapping(path = "/api/v1/articles/{idOrSlug}", params = "!view", produces = NinjsItem.MEDIA_TYPE)
+    @GetMapping(path = "/api/v1/articles/{idOrSlug}", produces = NinjsItem.MEDIA_TYPE)
+    // one operation with the JSON representation (getArticle): this adds its ninjs response
     @Operation(
-            summary = "Read an article as IPTC ninjs",
-            description = "The whole published article (all pages in one HTML body) as an IPTC ninjs 2.2 news item,"
-                    + " for news partners. Chosen by Accept: application/ninjs+json; the same visibility as the"
-                    + " JSON representation: anything not published is 404.")
+            summary = "One page of a published article, by numeric id or slug",
+            description =
+                    "With Accept: application/ninjs+json, the whole published article as an IPTC ninjs 2.2" + " item.")
     @ApiResponse(
             responseCode = "200",
-            description = "The ninjs item, with ETag, Last-Modified and Cache-Control: public",
+            description = "The ninjs item",
             content =
                     @Content(
                             mediaType = NinjsItem.MEDIA_TYPE_VERSIONED,
                             schema = @Schema(implementation = NinjsItem.class)))
-    @ApiResponse(responseCode = "304", description = "Unchanged since the ETag or date the client has")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such published article",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<NinjsItem> ninjs(
-            @Parameter(description = "Numeric id or slug", example = "lavrov-meets-un-envoy-on-syria-talks")
-                    @PathVariable
-                    String idOrSlug,
+            @Parameter(description = "Numeric id or slug") @PathVariable String idOrSlug,
             @Parameter(hidden = true) @RequestHeader(HttpHeaders.ACCEPT) String accept)
             throws HttpMediaTypeNotAcceptableException {
         requireOurVersion(accept);
@@ -96,37 +83,6 @@ class NinjsController {
         if (!ninjs.isEmpty() && !ours) {
             throw new HttpMediaTypeNotAcceptableException(List.of(NINJS));
         }
-    }
-
-    @GetMapping(
-            path = "/api/v1/articles/{idOrSlug}",
-            params = {"format=ninjs", "!view"})
-    @Operation(
-            summary = "Read an article as IPTC ninjs (format parameter)",
-            description = "The same as Accept: application/ninjs+json, for clients that cannot choose a media type:"
-                    + " the response is application/ninjs+json;version=2.2 whatever the Accept header says.")
-    @ApiResponse(
-            responseCode = "200",
-            description = "The ninjs item",
-            content =
-                    @Content(
-                            mediaType = NinjsItem.MEDIA_TYPE_VERSIONED,
-                            schema = @Schema(implementation = NinjsItem.class)))
-    @ApiResponse(responseCode = "304", description = "Unchanged since the ETag or date the client has")
-    @ApiResponse(
-            responseCode = "404",
-            description = "No such published article",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<NinjsItem> ninjsByParameter(
-            @Parameter(description = "Numeric id or slug", example = "lavrov-meets-un-envoy-on-syria-talks")
-                    @PathVariable
-                    String idOrSlug,
-            @Parameter(description = "Must be ninjs", schema = @Schema(allowableValues = "ninjs")) @RequestParam
-                    String format) {
-        return respond(idOrSlug);
     }
 
     private ResponseEntity<NinjsItem> respond(String idOrSlug) {

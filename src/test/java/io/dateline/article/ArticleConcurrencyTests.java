@@ -55,7 +55,7 @@ class ArticleConcurrencyTests {
 
         List<MockHttpServletResponse> responses = race(
                 writers,
-                n -> () -> mvc.perform(patch("/api/v1/articles/{id}", article.id())
+                n -> () -> mvc.perform(patch("/api/v1/newsroom/articles/{id}", article.id())
                                 .header("Authorization", fixtures.bearer())
                                 .header("If-Match", article.etag())
                                 .contentType(MediaType.parseMediaType("application/merge-patch+json"))
@@ -86,7 +86,7 @@ class ArticleConcurrencyTests {
 
         List<MockHttpServletResponse> responses = race(
                 writers,
-                n -> () -> mvc.perform(post("/api/v1/articles")
+                n -> () -> mvc.perform(post("/api/v1/newsroom/articles")
                                 .header("Authorization", fixtures.bearer())
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content(body))
@@ -111,7 +111,7 @@ class ArticleConcurrencyTests {
 
         List<MockHttpServletResponse> responses = race(
                 4,
-                n -> () -> mvc.perform(post("/api/v1/articles")
+                n -> () -> mvc.perform(post("/api/v1/newsroom/articles")
                                 .header("Authorization", fixtures.bearer())
                                 .header("Idempotency-Key", key)
                                 .contentType(MediaType.APPLICATION_JSON)

@@ -50,7 +50,7 @@ class ArticleFixtures {
 
     String topic(String name) {
         try {
-            MockHttpServletResponse response = mvc.perform(post("/api/v1/topics")
+            MockHttpServletResponse response = mvc.perform(post("/api/v1/newsroom/topics")
                             .header("Authorization", bearer())
                             .contentType(MediaType.APPLICATION_JSON)
                             .content(json.writeValueAsString(Map.of("name", name))))
@@ -85,7 +85,7 @@ class ArticleFixtures {
 
     Created create(Map<String, Object> request) {
         try {
-            MockHttpServletResponse response = mvc.perform(post("/api/v1/articles")
+            MockHttpServletResponse response = mvc.perform(post("/api/v1/newsroom/articles")
                             .header("Authorization", bearer())
                             .contentType(MediaType.APPLICATION_JSON)
                             .content(json.writeValueAsString(request)))
@@ -107,7 +107,7 @@ class ArticleFixtures {
 
     Created publish(long id, OffsetDateTime at) {
         try {
-            var builder = post("/api/v1/articles/{id}/publish", id).header("Authorization", bearer());
+            var builder = post("/api/v1/newsroom/articles/{id}/publish", id).header("Authorization", bearer());
             if (at != null) {
                 builder.contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("publishAt", at.toString())));
@@ -125,9 +125,8 @@ class ArticleFixtures {
     /** The editor's view and its ETag, as it is now. */
     Created editorView(long id) {
         try {
-            MockHttpServletResponse response = mvc.perform(get("/api/v1/articles/{id}", id)
-                            .param("view", "editor")
-                            .header("Authorization", bearer()))
+            MockHttpServletResponse response = mvc.perform(
+                            get("/api/v1/newsroom/articles/{id}", id).header("Authorization", bearer()))
                     .andReturn()
                     .getResponse();
             return created(response);

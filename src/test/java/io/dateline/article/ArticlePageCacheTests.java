@@ -91,7 +91,7 @@ class ArticlePageCacheTests {
         read(stream);
         String edited = ArticleFixtures.unique("Corrected headline");
 
-        mvc.perform(patch(byId)
+        mvc.perform(patch("/api/v1/newsroom/articles/" + article.id())
                         .header("Authorization", fixtures.bearer())
                         .header("If-Match", fixtures.editorView(article.id()).etag())
                         .contentType(MERGE_PATCH)
@@ -108,7 +108,7 @@ class ArticlePageCacheTests {
         String byId = "/api/v1/articles/" + article.id();
         read(byId);
 
-        mvc.perform(post(byId + "/unpublish")
+        mvc.perform(post("/api/v1/newsroom/articles/" + article.id() + "/unpublish")
                         .header("Authorization", fixtures.bearer())
                         .header("If-Match", fixtures.editorView(article.id()).etag()))
                 .andExpect(status().isOk());
@@ -148,7 +148,7 @@ class ArticlePageCacheTests {
         read("/api/v1/topics/" + topic);
         String renamed = ArticleFixtures.unique("Renamed");
 
-        mvc.perform(patch("/api/v1/topics/" + topic)
+        mvc.perform(patch("/api/v1/newsroom/topics/" + topic)
                         .header("Authorization", fixtures.bearer())
                         .contentType(MERGE_PATCH)
                         .content(json.writeValueAsString(Map.of("name", renamed))))

@@ -51,7 +51,6 @@ class ArticleQueriesTests {
         List<Long> visible = queries.visibleAmong(List.of(past, exactlyNow, future, draft, archived), now);
 
         assertThat(visible).containsExactlyInAnyOrder(past, exactlyNow);
-        assertThat(queries.scheduledIds(now, 100)).contains(future).doesNotContain(past, exactlyNow);
     }
 
     @Test

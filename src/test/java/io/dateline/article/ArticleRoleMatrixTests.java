@@ -67,16 +67,17 @@ class ArticleRoleMatrixTests {
                 row("GET /topics", f -> get("/api/v1/topics"), 200, 200, 200, 200),
                 row("GET /topics/{slug}", f -> get("/api/v1/topics/{slug}", f.topic()), 200, 200, 200, 200),
                 row(
-                        "GET /articles?status=DRAFT",
-                        f -> get("/api/v1/articles").param("status", "DRAFT"),
+                        "GET /newsroom/articles?status=DRAFT",
+                        f -> get("/api/v1/newsroom/articles").param("status", "DRAFT"),
                         401,
                         403,
                         200,
                         200),
                 row(
-                        "GET /articles/{id}?view=editor",
-                        f -> get("/api/v1/articles/{id}", f.draft(f.topic()).id())
-                                .param("view", "editor"),
+                        "GET /newsroom/articles/{id}",
+                        f -> get(
+                                "/api/v1/newsroom/articles/{id}",
+                                f.draft(f.topic()).id()),
                         401,
                         403,
                         200,
@@ -84,7 +85,7 @@ class ArticleRoleMatrixTests {
                 row(
                         "GET /articles/{id}/revisions",
                         f -> get(
-                                "/api/v1/articles/{id}/revisions",
+                                "/api/v1/newsroom/articles/{id}/revisions",
                                 f.draft(f.topic()).id()),
                         401,
                         403,
@@ -93,7 +94,7 @@ class ArticleRoleMatrixTests {
                 row(
                         "GET /articles/{id}/revisions/1",
                         f -> get(
-                                "/api/v1/articles/{id}/revisions/1",
+                                "/api/v1/newsroom/articles/{id}/revisions/1",
                                 f.draft(f.topic()).id()),
                         401,
                         403,
@@ -101,7 +102,7 @@ class ArticleRoleMatrixTests {
                         200),
                 row(
                         "POST /articles",
-                        f -> post("/api/v1/articles")
+                        f -> post("/api/v1/newsroom/articles")
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content(f.json(f.request(ArticleFixtures.unique("Matrix"), f.topic()))),
                         401,
@@ -113,7 +114,7 @@ class ArticleRoleMatrixTests {
                         f -> {
                             String topic = f.topic();
                             Created draft = f.draft(topic);
-                            return put("/api/v1/articles/{id}", draft.id())
+                            return put("/api/v1/newsroom/articles/{id}", draft.id())
                                     .header("If-Match", draft.etag())
                                     .contentType(MediaType.APPLICATION_JSON)
                                     .content(f.json(f.request(ArticleFixtures.unique("Put"), topic)));
@@ -126,7 +127,7 @@ class ArticleRoleMatrixTests {
                         "PATCH /articles/{id}",
                         f -> {
                             Created draft = f.draft(f.topic());
-                            return patch("/api/v1/articles/{id}", draft.id())
+                            return patch("/api/v1/newsroom/articles/{id}", draft.id())
                                     .header("If-Match", draft.etag())
                                     .contentType(MediaType.parseMediaType("application/merge-patch+json"))
                                     .content("{\"lead\": \"patched\"}");
@@ -138,7 +139,7 @@ class ArticleRoleMatrixTests {
                 row(
                         "POST /articles/{id}/publish",
                         f -> post(
-                                "/api/v1/articles/{id}/publish",
+                                "/api/v1/newsroom/articles/{id}/publish",
                                 f.draft(f.topic()).id()),
                         401,
                         403,
@@ -147,7 +148,7 @@ class ArticleRoleMatrixTests {
                 row(
                         "POST /articles/{id}/unpublish",
                         f -> post(
-                                "/api/v1/articles/{id}/unpublish",
+                                "/api/v1/newsroom/articles/{id}/unpublish",
                                 f.published(f.topic()).id()),
                         401,
                         403,
@@ -156,7 +157,7 @@ class ArticleRoleMatrixTests {
                 row(
                         "POST /articles/{id}/revisions/1/restore",
                         f -> post(
-                                "/api/v1/articles/{id}/revisions/1/restore",
+                                "/api/v1/newsroom/articles/{id}/revisions/1/restore",
                                 f.draft(f.topic()).id()),
                         401,
                         403,
@@ -164,22 +165,25 @@ class ArticleRoleMatrixTests {
                         200),
                 row(
                         "DELETE /articles/{id}",
-                        f -> delete("/api/v1/articles/{id}", f.draft(f.topic()).id()),
+                        f -> delete(
+                                "/api/v1/newsroom/articles/{id}",
+                                f.draft(f.topic()).id()),
                         401,
                         403,
                         204,
                         204),
                 row(
-                        "DELETE /articles/{id}?purge=true",
-                        f -> delete("/api/v1/articles/{id}", f.draft(f.topic()).id())
-                                .param("purge", "true"),
+                        "POST /newsroom/articles/{id}/purge",
+                        f -> post(
+                                "/api/v1/newsroom/articles/{id}/purge",
+                                f.draft(f.topic()).id()),
                         401,
                         403,
                         403,
                         204),
                 row(
                         "POST /topics",
-                        f -> post("/api/v1/topics")
+                        f -> post("/api/v1/newsroom/topics")
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content(f.json(Map.of("name", ArticleFixtures.unique("Matrix topic")))),
                         401,
@@ -188,14 +192,20 @@ class ArticleRoleMatrixTests {
                         201),
                 row(
                         "PATCH /topics/{slug}",
-                        f -> patch("/api/v1/topics/{slug}", f.topic())
+                        f -> patch("/api/v1/newsroom/topics/{slug}", f.topic())
                                 .contentType(MediaType.parseMediaType("application/merge-patch+json"))
                                 .content("{\"position\": 5}"),
                         401,
                         403,
                         200,
                         200),
-                row("DELETE /topics/{slug}", f -> delete("/api/v1/topics/{slug}", f.topic()), 401, 403, 204, 204));
+                row(
+                        "DELETE /topics/{slug}",
+                        f -> delete("/api/v1/newsroom/topics/{slug}", f.topic()),
+                        401,
+                        403,
+                        204,
+                        204));
     }
 
     @ParameterizedTest(name = "{0}")

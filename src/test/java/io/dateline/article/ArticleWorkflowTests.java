@@ -68,12 +68,12 @@ class ArticleWorkflowTests {
         request.put("timeZone", "Europe/Moscow");
 
         // draft
-        MvcResult created = mvc.perform(post("/api/v1/articles")
+        MvcResult created = mvc.perform(post("/api/v1/newsroom/articles")
                         .header("Authorization", editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(fixtures.json(request)))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", startsWith("/api/v1/articles/")))
+                .andExpect(header().string("Location", startsWith("/api/v1/newsroom/articles/")))
                 .andExpect(header().string("ETag", startsWith("\"")))
                 .andExpect(header().string("Cache-Control", containsString("no-store")))
                 .andExpect(jsonPath("$.status").value("DRAFT"))
@@ -85,7 +85,7 @@ class ArticleWorkflowTests {
         mvc.perform(get("/api/v1/articles/{id}", id)).andExpect(status().isNotFound());
 
         // publish and read
-        mvc.perform(post("/api/v1/articles/{id}/publish", id).header("Authorization", editor))
+        mvc.perform(post("/api/v1/newsroom/articles/{id}/publish", id).header("Authorization", editor))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PUBLISHED"))
                 .andExpect(jsonPath("$.version").value(2));
@@ -106,7 +106,7 @@ class ArticleWorkflowTests {
 
         // edit
         String etag = fixtures.editorView(id).etag();
-        mvc.perform(patch("/api/v1/articles/{id}", id)
+        mvc.perform(patch("/api/v1/newsroom/articles/{id}", id)
                         .header("Authorization", editor)
                         .header("If-Match", etag)
                         .contentType(MERGE_PATCH)
@@ -120,7 +120,7 @@ class ArticleWorkflowTests {
                 .andExpect(jsonPath("$.lead").value("A corrected lead"));
 
         // revisions
-        mvc.perform(get("/api/v1/articles/{id}/revisions", id).header("Authorization", editor))
+        mvc.perform(get("/api/v1/newsroom/articles/{id}/revisions", id).header("Authorization", editor))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items", hasSize(3)))
                 .andExpect(jsonPath("$.items[0].version").value(3))
@@ -128,40 +128,41 @@ class ArticleWorkflowTests {
                 .andExpect(jsonPath("$.items[1].action").value("PUBLISHED"))
                 .andExpect(jsonPath("$.items[2].action").value("CREATED"))
                 .andExpect(jsonPath("$.items[0].editor").isNotEmpty());
-        mvc.perform(get("/api/v1/articles/{id}/revisions/{v}", id, 2).header("Authorization", editor))
+        mvc.perform(get("/api/v1/newsroom/articles/{id}/revisions/{v}", id, 2).header("Authorization", editor))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.snapshot.lead").value("A lead for " + headline))
                 .andExpect(jsonPath("$.snapshot.byline").value("Test Desk"))
                 .andExpect(jsonPath("$.snapshot.status").value("PUBLISHED"));
 
         // restore
-        mvc.perform(post("/api/v1/articles/{id}/revisions/{v}/restore", id, 2).header("Authorization", editor))
+        mvc.perform(post("/api/v1/newsroom/articles/{id}/revisions/{v}/restore", id, 2)
+                        .header("Authorization", editor))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.lead").value("A lead for " + headline))
                 .andExpect(jsonPath("$.byline").value("Test Desk"))
                 .andExpect(jsonPath("$.status").value("PUBLISHED"))
                 .andExpect(jsonPath("$.version").value(4));
-        mvc.perform(get("/api/v1/articles/{id}/revisions", id).header("Authorization", editor))
+        mvc.perform(get("/api/v1/newsroom/articles/{id}/revisions", id).header("Authorization", editor))
                 .andExpect(jsonPath("$.items[0].action").value("RESTORED"));
         mvc.perform(get("/api/v1/articles/{id}", id))
                 .andExpect(jsonPath("$.lead").value("A lead for " + headline));
 
         // unpublish
-        mvc.perform(post("/api/v1/articles/{id}/unpublish", id).header("Authorization", editor))
+        mvc.perform(post("/api/v1/newsroom/articles/{id}/unpublish", id).header("Authorization", editor))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("DRAFT"));
         mvc.perform(get("/api/v1/articles/{id}", id)).andExpect(status().isNotFound());
 
         // archive
-        mvc.perform(delete("/api/v1/articles/{id}", id).header("Authorization", editor))
+        mvc.perform(delete("/api/v1/newsroom/articles/{id}", id).header("Authorization", editor))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/v1/articles/{id}", id)).andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/articles/{id}", id).param("view", "editor").header("Authorization", editor))
+        mvc.perform(get("/api/v1/newsroom/articles/{id}", id).header("Authorization", editor))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ARCHIVED"));
-        mvc.perform(get("/api/v1/articles").param("status", "ARCHIVED").header("Authorization", editor))
+        mvc.perform(get("/api/v1/newsroom/articles").param("status", "ARCHIVED").header("Authorization", editor))
                 .andExpect(jsonPath("$.items[*].id", hasItem((int) id)));
-        mvc.perform(get("/api/v1/articles/{id}/revisions", id).header("Authorization", editor))
+        mvc.perform(get("/api/v1/newsroom/articles/{id}/revisions", id).header("Authorization", editor))
                 .andExpect(jsonPath("$.items", hasSize(6)))
                 .andExpect(jsonPath("$.items[0].action").value("ARCHIVED"))
                 .andExpect(jsonPath("$.items[1].action").value("UNPUBLISHED"));
@@ -173,7 +174,7 @@ class ArticleWorkflowTests {
         Created scheduled = fixtures.draft(topic);
         fixtures.publish(scheduled.id(), OffsetDateTime.now().plusDays(1));
         Created archived = fixtures.published(topic);
-        mvc.perform(delete("/api/v1/articles/{id}", archived.id()).header("Authorization", editor))
+        mvc.perform(delete("/api/v1/newsroom/articles/{id}", archived.id()).header("Authorization", editor))
                 .andExpect(status().isNoContent());
 
         for (Created hidden : List.of(draft, scheduled, archived)) {
@@ -199,12 +200,14 @@ class ArticleWorkflowTests {
 
         fixtures.publish(scheduled.id(), OffsetDateTime.now().plusDays(2));
 
-        mvc.perform(get("/api/v1/articles").param("status", "SCHEDULED").header("Authorization", editor))
+        mvc.perform(get("/api/v1/newsroom/articles")
+                        .param("status", "SCHEDULED")
+                        .header("Authorization", editor))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", containsString("no-store")))
                 .andExpect(jsonPath("$.items[?(@.id == " + scheduled.id() + ")].status")
                         .value(hasItem("SCHEDULED")));
-        mvc.perform(get("/api/v1/articles").param("status", "DRAFT").header("Authorization", editor))
+        mvc.perform(get("/api/v1/newsroom/articles").param("status", "DRAFT").header("Authorization", editor))
                 .andExpect(
                         jsonPath("$.items[?(@.id == " + scheduled.id() + ")]").isEmpty());
     }
@@ -258,7 +261,7 @@ class ArticleWorkflowTests {
                 .andExpect(status().isNotModified());
 
         String editorTag = fixtures.editorView(article.id()).etag();
-        mvc.perform(patch("/api/v1/articles/{id}", article.id())
+        mvc.perform(patch("/api/v1/newsroom/articles/{id}", article.id())
                         .header("Authorization", editor)
                         .header("If-Match", editorTag)
                         .contentType(MERGE_PATCH)
@@ -286,7 +289,8 @@ class ArticleWorkflowTests {
                 .andExpect(jsonPath("$.externalLinks[0].sourceName").value("Example"))
                 .andReturn();
 
-        mvc.perform(post("/api/v1/articles/{id}/unpublish", related.id()).header("Authorization", editor))
+        mvc.perform(post("/api/v1/newsroom/articles/{id}/unpublish", related.id())
+                        .header("Authorization", editor))
                 .andExpect(status().isOk());
 
         mvc.perform(get("/api/v1/articles/{id}", article.id())
@@ -299,14 +303,14 @@ class ArticleWorkflowTests {
     void writesRequireIfMatch() throws Exception {
         Created article = fixtures.draft(topic);
 
-        mvc.perform(patch("/api/v1/articles/{id}", article.id())
+        mvc.perform(patch("/api/v1/newsroom/articles/{id}", article.id())
                         .header("Authorization", editor)
                         .contentType(MERGE_PATCH)
                         .content("{\"lead\": \"x\"}"))
                 .andExpect(status().isPreconditionRequired())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("/problems/if-match-required"));
-        mvc.perform(put("/api/v1/articles/{id}", article.id())
+        mvc.perform(put("/api/v1/newsroom/articles/{id}", article.id())
                         .header("Authorization", editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(fixtures.json(fixtures.request("x", topic))))
@@ -317,21 +321,21 @@ class ArticleWorkflowTests {
     void staleIfMatchIsRefusedWith412AndChangesNothing() throws Exception {
         Created article = fixtures.draft(topic);
         String stale = article.etag();
-        mvc.perform(patch("/api/v1/articles/{id}", article.id())
+        mvc.perform(patch("/api/v1/newsroom/articles/{id}", article.id())
                         .header("Authorization", editor)
                         .header("If-Match", stale)
                         .contentType(MERGE_PATCH)
                         .content("{\"lead\": \"first\"}"))
                 .andExpect(status().isOk());
 
-        mvc.perform(patch("/api/v1/articles/{id}", article.id())
+        mvc.perform(patch("/api/v1/newsroom/articles/{id}", article.id())
                         .header("Authorization", editor)
                         .header("If-Match", stale)
                         .contentType(MERGE_PATCH)
                         .content("{\"lead\": \"second\"}"))
                 .andExpect(status().isPreconditionFailed())
                 .andExpect(jsonPath("$.type").value("/problems/stale-article"));
-        mvc.perform(put("/api/v1/articles/{id}", article.id())
+        mvc.perform(put("/api/v1/newsroom/articles/{id}", article.id())
                         .header("Authorization", editor)
                         .header(
                                 "If-Match",
@@ -339,7 +343,7 @@ class ArticleWorkflowTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(fixtures.json(fixtures.request("weak tags never match", topic))))
                 .andExpect(status().isPreconditionFailed());
-        mvc.perform(post("/api/v1/articles/{id}/publish", article.id())
+        mvc.perform(post("/api/v1/newsroom/articles/{id}/publish", article.id())
                         .header("Authorization", editor)
                         .header("If-Match", stale))
                 .andExpect(status().isPreconditionFailed());
@@ -356,7 +360,7 @@ class ArticleWorkflowTests {
         replacement.remove("body");
         replacement.put("pages", List.of("<p>one</p>", "<p>two</p>"));
 
-        mvc.perform(put("/api/v1/articles/{id}", article.id())
+        mvc.perform(put("/api/v1/newsroom/articles/{id}", article.id())
                         .header("Authorization", editor)
                         .header("If-Match", article.etag())
                         .contentType(MediaType.APPLICATION_JSON)
@@ -374,7 +378,7 @@ class ArticleWorkflowTests {
         Map<String, Object> withStatus = fixtures.request(ArticleFixtures.unique("Sneaky"), topic);
         withStatus.put("status", "PUBLISHED");
 
-        mvc.perform(post("/api/v1/articles")
+        mvc.perform(post("/api/v1/newsroom/articles")
                         .header("Authorization", editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(fixtures.json(withStatus)))
@@ -382,7 +386,7 @@ class ArticleWorkflowTests {
                 .andExpect(jsonPath("$.type").value("/problems/unknown-property"))
                 .andExpect(jsonPath("$.property").value("status"));
         for (String member : List.of("id", "status", "version", "createdAt", "revisions", "slug", "publishedAt")) {
-            mvc.perform(patch("/api/v1/articles/{id}", article.id())
+            mvc.perform(patch("/api/v1/newsroom/articles/{id}", article.id())
                             .header("Authorization", editor)
                             .header("If-Match", article.etag())
                             .contentType(MERGE_PATCH)
@@ -391,7 +395,7 @@ class ArticleWorkflowTests {
                     .andExpect(jsonPath("$.type").value("/problems/read-only-property"))
                     .andExpect(jsonPath("$.property").value(member));
         }
-        mvc.perform(patch("/api/v1/articles/{id}", article.id())
+        mvc.perform(patch("/api/v1/newsroom/articles/{id}", article.id())
                         .header("Authorization", editor)
                         .header("If-Match", article.etag())
                         .contentType(MERGE_PATCH)
@@ -411,7 +415,7 @@ class ArticleWorkflowTests {
         request.put("timeZone", "+03:00");
         request.put("externalLinks", List.of(Map.of("title", "t", "url", "javascript:alert(1)")));
 
-        mvc.perform(post("/api/v1/articles")
+        mvc.perform(post("/api/v1/newsroom/articles")
                         .header("Authorization", editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(fixtures.json(request)))
@@ -430,7 +434,7 @@ class ArticleWorkflowTests {
         Map<String, Object> request = fixtures.request(ArticleFixtures.unique("Pages"), topic);
         request.remove("body");
         request.put("pages", java.util.Collections.nCopies(21, "<p>p</p>"));
-        mvc.perform(post("/api/v1/articles")
+        mvc.perform(post("/api/v1/newsroom/articles")
                         .header("Authorization", editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(fixtures.json(request)))
@@ -438,7 +442,7 @@ class ArticleWorkflowTests {
                 .andExpect(jsonPath("$.errors[*].field", hasItem("pages")));
 
         request.put("pages", List.of("<p>ok</p>", "ж".repeat(102_401)));
-        mvc.perform(post("/api/v1/articles")
+        mvc.perform(post("/api/v1/newsroom/articles")
                         .header("Authorization", editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(fixtures.json(request)))
@@ -446,7 +450,7 @@ class ArticleWorkflowTests {
                 .andExpect(jsonPath("$.errors[*].field", hasItem("pages[1]")));
 
         request.put("pages", List.of());
-        mvc.perform(post("/api/v1/articles")
+        mvc.perform(post("/api/v1/newsroom/articles")
                         .header("Authorization", editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(fixtures.json(request)))
@@ -455,7 +459,7 @@ class ArticleWorkflowTests {
 
         request.put("pages", List.of("<p>a</p>"));
         request.put("body", "<p>b</p>");
-        mvc.perform(post("/api/v1/articles")
+        mvc.perform(post("/api/v1/newsroom/articles")
                         .header("Authorization", editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(fixtures.json(request)))
@@ -467,7 +471,7 @@ class ArticleWorkflowTests {
     void oversizedRequestsAreRefusedWith413BeforeParsing() throws Exception {
         String huge = "{\"headline\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
 
-        mvc.perform(post("/api/v1/articles")
+        mvc.perform(post("/api/v1/newsroom/articles")
                         .header("Authorization", editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(huge))
@@ -482,7 +486,7 @@ class ArticleWorkflowTests {
         Map<String, Object> request = fixtures.request(ArticleFixtures.unique("Unknown topic"), topic);
         request.put("topics", List.of(topic, "no-such-topic-here"));
 
-        mvc.perform(post("/api/v1/articles")
+        mvc.perform(post("/api/v1/newsroom/articles")
                         .header("Authorization", editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(fixtures.json(request)))
@@ -498,7 +502,7 @@ class ArticleWorkflowTests {
         Map<String, Object> request = fixtures.request(ArticleFixtures.unique("Unknown related"), topic);
         request.put("relatedArticleIds", List.of(987_654_321L));
 
-        mvc.perform(post("/api/v1/articles")
+        mvc.perform(post("/api/v1/newsroom/articles")
                         .header("Authorization", editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(fixtures.json(request)))
@@ -543,14 +547,14 @@ class ArticleWorkflowTests {
         Created draft = fixtures.draft(topic);
         String renamed = ArticleFixtures.unique("Renamed");
 
-        mvc.perform(patch("/api/v1/articles/{id}", draft.id())
+        mvc.perform(patch("/api/v1/newsroom/articles/{id}", draft.id())
                         .header("Authorization", editor)
                         .header("If-Match", draft.etag())
                         .contentType(MERGE_PATCH)
                         .content(fixtures.json(Map.of("headline", renamed))))
                 .andExpect(jsonPath("$.slug").value(io.dateline.platform.Slugs.of(renamed, "article")));
         Created published = fixtures.publish(draft.id(), null);
-        mvc.perform(patch("/api/v1/articles/{id}", draft.id())
+        mvc.perform(patch("/api/v1/newsroom/articles/{id}", draft.id())
                         .header("Authorization", editor)
                         .header("If-Match", published.etag())
                         .contentType(MERGE_PATCH)
@@ -563,14 +567,14 @@ class ArticleWorkflowTests {
         String key = java.util.UUID.randomUUID().toString();
         Map<String, Object> request = fixtures.request(ArticleFixtures.unique("Idempotent"), topic);
 
-        MvcResult first = mvc.perform(post("/api/v1/articles")
+        MvcResult first = mvc.perform(post("/api/v1/newsroom/articles")
                         .header("Authorization", editor)
                         .header("Idempotency-Key", key)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(fixtures.json(request)))
                 .andExpect(status().isCreated())
                 .andReturn();
-        MvcResult retry = mvc.perform(post("/api/v1/articles")
+        MvcResult retry = mvc.perform(post("/api/v1/newsroom/articles")
                         .header("Authorization", editor)
                         .header("Idempotency-Key", key)
                         .contentType(MediaType.APPLICATION_JSON)
@@ -585,14 +589,14 @@ class ArticleWorkflowTests {
                 .isEqualTo(first.getResponse().getHeader("ETag"));
         assertThat(json.readTree(retry.getResponse().getContentAsString()))
                 .isEqualTo(json.readTree(first.getResponse().getContentAsString()));
-        mvc.perform(get("/api/v1/articles")
+        mvc.perform(get("/api/v1/newsroom/articles")
                         .param("status", "DRAFT")
                         .param("limit", "100")
                         .header("Authorization", editor))
                 .andExpect(jsonPath("$.items[?(@.headline == '" + request.get("headline") + "')]", hasSize(1)));
 
         request.put("lead", "a different body");
-        mvc.perform(post("/api/v1/articles")
+        mvc.perform(post("/api/v1/newsroom/articles")
                         .header("Authorization", editor)
                         .header("Idempotency-Key", key)
                         .contentType(MediaType.APPLICATION_JSON)
@@ -606,7 +610,7 @@ class ArticleWorkflowTests {
         String key = java.util.UUID.randomUUID().toString();
         Map<String, Object> request = fixtures.request(ArticleFixtures.unique("Per caller"), topic);
 
-        String first = mvc.perform(post("/api/v1/articles")
+        String first = mvc.perform(post("/api/v1/newsroom/articles")
                         .header("Authorization", editor)
                         .header("Idempotency-Key", key)
                         .contentType(MediaType.APPLICATION_JSON)
@@ -614,7 +618,7 @@ class ArticleWorkflowTests {
                 .andReturn()
                 .getResponse()
                 .getHeader("Location");
-        String other = mvc.perform(post("/api/v1/articles")
+        String other = mvc.perform(post("/api/v1/newsroom/articles")
                         .header("Authorization", "Bearer " + tokens.editor())
                         .header("Idempotency-Key", key)
                         .contentType(MediaType.APPLICATION_JSON)
@@ -642,14 +646,15 @@ class ArticleWorkflowTests {
     @Test
     void archivedArticlesMustBeUnpublishedBeforePublishing() throws Exception {
         Created article = fixtures.published(topic);
-        mvc.perform(delete("/api/v1/articles/{id}", article.id()).header("Authorization", editor));
+        mvc.perform(delete("/api/v1/newsroom/articles/{id}", article.id()).header("Authorization", editor));
 
-        mvc.perform(post("/api/v1/articles/{id}/publish", article.id()).header("Authorization", editor))
+        mvc.perform(post("/api/v1/newsroom/articles/{id}/publish", article.id()).header("Authorization", editor))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("/problems/article-state"));
-        mvc.perform(post("/api/v1/articles/{id}/unpublish", article.id()).header("Authorization", editor))
+        mvc.perform(post("/api/v1/newsroom/articles/{id}/unpublish", article.id())
+                        .header("Authorization", editor))
                 .andExpect(jsonPath("$.status").value("DRAFT"));
-        mvc.perform(post("/api/v1/articles/{id}/publish", article.id()).header("Authorization", editor))
+        mvc.perform(post("/api/v1/newsroom/articles/{id}/publish", article.id()).header("Authorization", editor))
                 .andExpect(status().isOk());
     }
 
@@ -660,20 +665,15 @@ class ArticleWorkflowTests {
         request.put("relatedArticleIds", List.of(doomed.id()));
         Created linking = fixtures.create(request);
 
-        mvc.perform(delete("/api/v1/articles/{id}", doomed.id())
-                        .param("purge", "true")
+        mvc.perform(post("/api/v1/newsroom/articles/{id}/purge", doomed.id())
                         .header("Authorization", "Bearer " + tokens.admin()))
                 .andExpect(status().isNoContent());
 
-        mvc.perform(get("/api/v1/articles/{id}", doomed.id())
-                        .param("view", "editor")
-                        .header("Authorization", editor))
+        mvc.perform(get("/api/v1/newsroom/articles/{id}", doomed.id()).header("Authorization", editor))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/articles/{id}/revisions", doomed.id()).header("Authorization", editor))
+        mvc.perform(get("/api/v1/newsroom/articles/{id}/revisions", doomed.id()).header("Authorization", editor))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/articles/{id}", linking.id())
-                        .param("view", "editor")
-                        .header("Authorization", editor))
+        mvc.perform(get("/api/v1/newsroom/articles/{id}", linking.id()).header("Authorization", editor))
                 .andExpect(jsonPath("$.relatedArticleIds").isEmpty());
     }
 
@@ -693,7 +693,7 @@ class ArticleWorkflowTests {
                 .andExpect(jsonPath("$.items[0].pageCount").value(1));
         mvc.perform(get("/api/v1/articles").param("limit", "0")).andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/articles").param("limit", "101")).andExpect(status().isBadRequest());
-        mvc.perform(get("/api/v1/articles").param("status", "BOGUS").header("Authorization", editor))
+        mvc.perform(get("/api/v1/newsroom/articles").param("status", "BOGUS").header("Authorization", editor))
                 .andExpect(status().isBadRequest());
     }
 
@@ -707,7 +707,7 @@ class ArticleWorkflowTests {
         Created article = fixtures.create(request);
         assertThat(article.body().get("primaryTopic").asString()).isEqualTo(second);
 
-        mvc.perform(patch("/api/v1/articles/{id}", article.id())
+        mvc.perform(patch("/api/v1/newsroom/articles/{id}", article.id())
                         .header("Authorization", editor)
                         .header("If-Match", article.etag())
                         .contentType(MERGE_PATCH)
@@ -723,9 +723,10 @@ class ArticleWorkflowTests {
                 .param(draft.id())
                 .update();
 
-        mvc.perform(get("/api/v1/articles/{id}/revisions/1", draft.id()).header("Authorization", editor))
+        mvc.perform(get("/api/v1/newsroom/articles/{id}/revisions/1", draft.id())
+                        .header("Authorization", editor))
                 .andExpect(status().isOk());
-        mvc.perform(post("/api/v1/articles/{id}/revisions/1/restore", draft.id())
+        mvc.perform(post("/api/v1/newsroom/articles/{id}/revisions/1/restore", draft.id())
                         .header("Authorization", editor))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(2));

@@ -88,12 +88,13 @@ class DemoDataTests {
                 .getContentAsString();
         long id = Long.parseLong(body.replaceAll("^\\{\"id\":(\\d+),.*", "$1"));
 
-        mvc.perform(get("/api/v1/articles/{id}/revisions/{version}", id, 2).header("Authorization", editor))
+        mvc.perform(get("/api/v1/newsroom/articles/{id}/revisions/{version}", id, 2)
+                        .header("Authorization", editor))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.action").value("PUBLISHED"))
                 .andExpect(jsonPath("$.snapshot.topics[0]").value("russian-politics-diplomacy"))
                 .andExpect(jsonPath("$.snapshot.publishedAt").exists());
-        mvc.perform(post("/api/v1/articles/{id}/revisions/{version}/restore", id, 1)
+        mvc.perform(post("/api/v1/newsroom/articles/{id}/revisions/{version}/restore", id, 1)
                         .header("Authorization", editor))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PUBLISHED"))

@@ -92,9 +92,7 @@ class ScheduledPublishingTests {
         mvc.perform(get("/api/v1/articles/{id}", draft.id())).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/articles").param("limit", "100"))
                 .andExpect(jsonPath("$.items[*].id", not(hasItem((int) draft.id()))));
-        mvc.perform(get("/api/v1/articles/{id}", draft.id())
-                        .param("view", "editor")
-                        .header("Authorization", fixtures.bearer()))
+        mvc.perform(get("/api/v1/newsroom/articles/{id}", draft.id()).header("Authorization", fixtures.bearer()))
                 .andExpect(jsonPath("$.status").value("SCHEDULED"));
 
         clock.set(publishAt);
@@ -111,9 +109,7 @@ class ScheduledPublishingTests {
         // for the rest of its max-age (15 s); a fresh rendering shows the article at once
         mvc.perform(get("/api/v1/articles").param("limit", "99"))
                 .andExpect(jsonPath("$.items[*].id", hasItem((int) draft.id())));
-        mvc.perform(get("/api/v1/articles/{id}", draft.id())
-                        .param("view", "editor")
-                        .header("Authorization", fixtures.bearer()))
+        mvc.perform(get("/api/v1/newsroom/articles/{id}", draft.id()).header("Authorization", fixtures.bearer()))
                 .andExpect(jsonPath("$.status").value("PUBLISHED"));
     }
 

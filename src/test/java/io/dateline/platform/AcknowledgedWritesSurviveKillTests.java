@@ -105,7 +105,7 @@ class AcknowledgedWritesSurviveKillTests {
         for (int i = 0; i < 3; i++) {
             topics.add(json.readTree(send(
                                     post(
-                                            "/api/v1/topics",
+                                            "/api/v1/newsroom/topics",
                                             editor,
                                             "{\"name\":\"Stress " + i + " " + UUID.randomUUID() + "\"}"),
                                     201)
@@ -171,7 +171,10 @@ class AcknowledgedWritesSurviveKillTests {
                 continue;
             }
             JsonNode revision = json.readTree(send(
-                                    get("/api/v1/articles/" + write.articleId + "/revisions/" + write.version, editor),
+                                    get(
+                                            "/api/v1/newsroom/articles/" + write.articleId + "/revisions/"
+                                                    + write.version,
+                                            editor),
                                     200)
                             .body())
                     .get("snapshot");
@@ -182,9 +185,8 @@ class AcknowledgedWritesSurviveKillTests {
             checked++;
         }
         for (Acknowledged latest : latestPerArticle().values()) {
-            JsonNode current =
-                    json.readTree(send(get("/api/v1/articles/" + latest.articleId + "?view=editor", editor), 200)
-                            .body());
+            JsonNode current = json.readTree(send(get("/api/v1/newsroom/articles/" + latest.articleId, editor), 200)
+                    .body());
             assertThat(current.get("version").asLong()).isGreaterThanOrEqualTo(latest.version);
             if (latest.status.equals("PUBLISHED")) {
                 send(get("/api/v1/articles/" + latest.articleId, null), 200);
@@ -324,7 +326,7 @@ class AcknowledgedWritesSurviveKillTests {
             body.put("language", "en");
             body.put("topics", List.copyOf(filed));
             String key = UUID.randomUUID().toString();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/articles"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/newsroom/articles"))
                     .header("Authorization", "Bearer " + editor)
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", key)
@@ -355,7 +357,8 @@ class AcknowledgedWritesSurviveKillTests {
             int index = random.nextInt(articles.size());
             Acknowledged before = articles.get(index);
             String lead = "lead " + step;
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/articles/" + before.articleId))
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(base + "/api/v1/newsroom/articles/" + before.articleId))
                     .header("Authorization", "Bearer " + editor)
                     .header("Content-Type", "application/merge-patch+json")
                     .header("If-Match", before.etag)
@@ -371,7 +374,7 @@ class AcknowledgedWritesSurviveKillTests {
                 return;
             }
             HttpRequest request = HttpRequest.newBuilder(
-                            URI.create(base + "/api/v1/articles/" + before.articleId + "/publish"))
+                            URI.create(base + "/api/v1/newsroom/articles/" + before.articleId + "/publish"))
                     .header("Authorization", "Bearer " + editor)
                     .header("If-Match", before.etag)
                     .POST(BodyPublishers.noBody())

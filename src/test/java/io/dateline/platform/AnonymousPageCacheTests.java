@@ -187,8 +187,8 @@ class AnonymousPageCacheTests {
         perform(get("/api/v1/feed"));
         perform(get("/api/v1/feed"));
         cacheControl = "no-store";
-        perform(get("/api/v1/partners"));
-        perform(get("/api/v1/partners"));
+        perform(get("/api/v1/newsroom/partners"));
+        perform(get("/api/v1/newsroom/partners"));
         cacheControl = null;
         perform(get("/api/v1/other"));
         perform(get("/api/v1/other"));

@@ -98,7 +98,7 @@ class ReadRoutingTests {
         String editor = "Bearer " + tokens.editor();
         pauseReplay();
         String slug = "breaking-" + UUID.randomUUID().toString().substring(0, 8);
-        mvc.perform(post("/api/v1/topics")
+        mvc.perform(post("/api/v1/newsroom/topics")
                         .header("Authorization", editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"slug\":\"" + slug + "\",\"name\":\"Breaking\"}"))

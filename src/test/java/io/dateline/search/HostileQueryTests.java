@@ -94,7 +94,11 @@ class HostileQueryTests {
         }
         assertAnswered(q, get("/api/v1/search").param("q", q).param("language", "ru", "de"));
         assertAnswered(
-                q, get("/api/v1/search").param("q", q).param("status", "DRAFT").header("Authorization", editor()));
+                q,
+                get("/api/v1/newsroom/search")
+                        .param("q", q)
+                        .param("status", "DRAFT")
+                        .header("Authorization", editor()));
         assertAnswered(q, get("/api/v1/search/suggest").param("q", q));
     }
 

@@ -283,35 +283,37 @@ class SearchTests {
         String editor = "Bearer " + tokens.editor();
 
         assertThat(ids(search("vellichor"))).containsExactly(published);
-        mvc.perform(search("vellichor").param("status", "DRAFT"))
+        mvc.perform(newsroomSearch("vellichor").param("status", "DRAFT"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.type").value("/problems/unauthorized"));
-        mvc.perform(search("vellichor").param("status", "DRAFT").header("Authorization", "Bearer " + tokens.reader()))
+        mvc.perform(newsroomSearch("vellichor")
+                        .param("status", "DRAFT")
+                        .header("Authorization", "Bearer " + tokens.reader()))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("/problems/forbidden"));
-        mvc.perform(search("vellichor").param("status", "DRAFT").header("Authorization", editor))
+        mvc.perform(newsroomSearch("vellichor").param("status", "DRAFT").header("Authorization", editor))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "no-store, private"))
                 .andExpect(jsonPath("$.items[0].id").value(draft))
                 .andExpect(jsonPath("$.items[0].publishedAt").doesNotExist())
                 .andExpect(jsonPath("$.items.length()").value(1));
-        assertThat(ids(search("vellichor")
+        assertThat(ids(newsroomSearch("vellichor")
                         .param("status", "DRAFT")
                         .header("Authorization", "Bearer " + tokens.admin())))
                 .containsExactly(draft);
-        assertThat(ids(search("vellichor").param("status", "SCHEDULED").header("Authorization", editor)))
+        assertThat(ids(newsroomSearch("vellichor").param("status", "SCHEDULED").header("Authorization", editor)))
                 .containsExactly(scheduled);
-        assertThat(ids(search("vellichor").param("status", "ARCHIVED").header("Authorization", editor)))
+        assertThat(ids(newsroomSearch("vellichor").param("status", "ARCHIVED").header("Authorization", editor)))
                 .containsExactly(archived);
-        assertThat(ids(search("vellichor")
+        assertThat(ids(newsroomSearch("vellichor")
                         .param("status", "PUBLISHED")
                         .param("sort", "date")
                         .header("Authorization", editor)))
                 .containsExactly(published);
-        mvc.perform(search("vellichor").param("status", "LIVE").header("Authorization", editor))
+        mvc.perform(newsroomSearch("vellichor").param("status", "LIVE").header("Authorization", editor))
                 .andExpect(status().isBadRequest());
-        // a reader without status= searches like anyone
-        assertThat(ids(search("vellichor").header("Authorization", "Bearer " + tokens.reader())))
+        // the public search has one meaning: published articles, whoever asks and whatever the parameters
+        assertThat(ids(search("vellichor").param("status", "DRAFT").header("Authorization", editor)))
                 .containsExactly(published);
     }
 
@@ -415,7 +417,7 @@ class SearchTests {
     @Test
     void anArticlePublishedThroughTheApiIsFoundWithItsHtmlStripped() throws Exception {
         String editor = "Bearer " + tokens.editor();
-        String topic = json.readTree(mvc.perform(post("/api/v1/topics")
+        String topic = json.readTree(mvc.perform(post("/api/v1/newsroom/topics")
                                 .header("Authorization", editor)
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content("{\"name\": \"Airships " + corpus.tag + "\"}"))
@@ -432,7 +434,7 @@ class SearchTests {
                 "source", corpus.source(),
                 "language", "en",
                 "topics", List.of(topic));
-        long id = json.readTree(mvc.perform(post("/api/v1/articles")
+        long id = json.readTree(mvc.perform(post("/api/v1/newsroom/articles")
                                 .header("Authorization", editor)
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content(json.writeValueAsString(article)))
@@ -444,7 +446,7 @@ class SearchTests {
                 .asLong();
         assertThat(ids(search("zeppelinfest"))).isEmpty();
 
-        mvc.perform(post("/api/v1/articles/{id}/publish", id).header("Authorization", editor))
+        mvc.perform(post("/api/v1/newsroom/articles/{id}/publish", id).header("Authorization", editor))
                 .andExpect(status().isOk());
 
         JsonNode hit = body(search("zeppelinfest")).at("/items/0");
@@ -498,12 +500,13 @@ class SearchTests {
                         .getContentAsString())
                 .at("/paths/~1api~1v1~1search/get");
 
-        assertThat(search.findValuesAsString("name")).contains("q", "sort", "language", "topic", "status", "cursor");
+        assertThat(search.findValuesAsString("name"))
+                .contains("q", "sort", "language", "topic", "cursor")
+                .doesNotContain("status");
         assertThat(search.get("summary").asString()).isNotBlank();
-        assertThat(search.at("/responses").propertyNames()).contains("200", "400", "401", "403", "422");
+        assertThat(search.at("/responses").propertyNames()).contains("200", "400", "401", "422");
         assertThat(search.at("/responses/400/content").has("application/problem+json"))
                 .isTrue();
-        assertThat(search.get("security").toString()).contains("bearer").contains("{}");
     }
 
     private long article(String key, String status, Instant publishedAt) {
@@ -516,6 +519,10 @@ class SearchTests {
 
     private MockHttpServletRequestBuilder search(String q) {
         return get("/api/v1/search").param("q", q).param("source", corpus.source());
+    }
+
+    private MockHttpServletRequestBuilder newsroomSearch(String q) {
+        return get("/api/v1/newsroom/search").param("q", q).param("source", corpus.source());
     }
 
     private JsonNode suggest(String q) throws Exception {

@@ -134,7 +134,7 @@ class AbuseResistanceTests {
         byte[] body = ("{\"headline\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}").getBytes();
         MockHttpServletRequest[] sent = new MockHttpServletRequest[1];
 
-        mvc.perform(post("/api/v1/articles")
+        mvc.perform(post("/api/v1/newsroom/articles")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body)
                         .with(request -> {

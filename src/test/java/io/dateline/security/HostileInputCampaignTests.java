@@ -248,15 +248,15 @@ class HostileInputCampaignTests {
 
     /** Real resources for the generated paths, created as an editor would. */
     private HostileRequests.Targets targets(String editor) throws Exception {
-        String topic = post(editor, "/api/v1/topics", Map.of("name", "Campaign " + SEED))
+        String topic = post(editor, "/api/v1/newsroom/topics", Map.of("name", "Campaign " + SEED))
                 .get("slug")
                 .asString();
-        JsonNode published = post(editor, "/api/v1/articles", article(topic, "published"));
-        post(editor, "/api/v1/articles/" + published.get("id").asLong() + "/publish", null);
-        JsonNode draft = post(editor, "/api/v1/articles", article(topic, "draft"));
+        JsonNode published = post(editor, "/api/v1/newsroom/articles", article(topic, "published"));
+        post(editor, "/api/v1/newsroom/articles/" + published.get("id").asLong() + "/publish", null);
+        JsonNode draft = post(editor, "/api/v1/newsroom/articles", article(topic, "draft"));
         long partner = post(
                         editor,
-                        "/api/v1/partners",
+                        "/api/v1/newsroom/partners",
                         Map.of("name", "Campaign partner " + SEED, "homepage", "https://news.example.org"))
                 .get("id")
                 .asLong();

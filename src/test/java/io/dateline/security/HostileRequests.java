@@ -886,7 +886,7 @@ final class HostileRequests {
                 .replace("{version}", one(List.of("1", "2", "99")));
         if (path.contains("{id}")) {
             String id;
-            if (pattern.startsWith("/api/v1/partners")) {
+            if (pattern.startsWith("/api/v1/newsroom/partners")) {
                 id = String.valueOf(targets.partnerId());
             } else if (pattern.startsWith("/api/v1/partner-news")) {
                 id = String.valueOf(targets.headlineId());

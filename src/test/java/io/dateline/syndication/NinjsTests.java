@@ -101,7 +101,7 @@ class NinjsTests {
         request.put("relatedArticleIds", List.of(related.id()));
         SyndicationFixtures.Article article = fixtures.published(request, PUBLISHED);
 
-        JsonNode item = ninjs(get("/api/v1/articles/{slug}", article.slug()).param("format", "ninjs"));
+        JsonNode item = ninjs(get("/api/v1/articles/{slug}", article.slug()).accept("application/ninjs+json"));
 
         assertThat(ninjs.validate(item)).isEmpty();
         String body = item.get("bodies").get(0).get("value").asString();
@@ -120,7 +120,7 @@ class NinjsTests {
         SyndicationFixtures.Article article =
                 fixtures.published(fixtures.article("Control " + fixtures.tag, List.of("<p>c</p>"), topic), null);
         ObjectNode item =
-                (ObjectNode) ninjs(get("/api/v1/articles/{id}", article.id()).param("format", "ninjs"));
+                (ObjectNode) ninjs(get("/api/v1/articles/{id}", article.id()).accept("application/ninjs+json"));
 
         item.put("headline", "not a ninjs member");
         item.put("type", "article");
@@ -166,7 +166,7 @@ class NinjsTests {
         mvc.perform(get("/api/v1/articles/{id}", draft.id()).accept("application/ninjs+json"))
                 .andExpect(status().isNotFound())
                 .andExpect(header().string("Content-Type", "application/problem+json"));
-        mvc.perform(get("/api/v1/articles/{id}", scheduled.id()).param("format", "ninjs"))
+        mvc.perform(get("/api/v1/articles/{id}", scheduled.id()).accept("application/ninjs+json"))
                 .andExpect(status().isNotFound());
     }
 

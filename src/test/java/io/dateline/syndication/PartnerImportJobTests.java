@@ -70,7 +70,7 @@ class PartnerImportJobTests {
     @AfterEach
     void removePartner() throws Exception {
         if (partner != null) {
-            mvc.perform(delete("/api/v1/partners/{id}", partner).header("Authorization", "Bearer " + editor))
+            mvc.perform(delete("/api/v1/newsroom/partners/{id}", partner).header("Authorization", "Bearer " + editor))
                     .andExpect(status().isNoContent());
         }
     }
@@ -89,7 +89,7 @@ class PartnerImportJobTests {
         assertThat(first.at("/progress/done").asInt())
                 .isEqualTo(first.at("/progress/total").asInt());
         assertThat(first.at("/rows/inserted").asInt()).isGreaterThanOrEqualTo(3);
-        mvc.perform(get("/api/v1/partners/{id}", partner).header("Authorization", "Bearer " + editor))
+        mvc.perform(get("/api/v1/newsroom/partners/{id}", partner).header("Authorization", "Bearer " + editor))
                 .andExpect(jsonPath("$.lastImport.status").value("SUCCEEDED"))
                 .andExpect(jsonPath("$.lastImport.added").value(3));
 
@@ -97,7 +97,7 @@ class PartnerImportJobTests {
 
         // the same feed again: its headlines are known, none is added twice
         assertThat(second.at("/rows/unchanged").asInt()).isGreaterThanOrEqualTo(3);
-        mvc.perform(get("/api/v1/partners/{id}", partner).header("Authorization", "Bearer " + editor))
+        mvc.perform(get("/api/v1/newsroom/partners/{id}", partner).header("Authorization", "Bearer " + editor))
                 .andExpect(jsonPath("$.lastImport.added").value(0));
         mvc.perform(get("/api/v1/partner-news").param("topic", topic.slug()).param("limit", "50"))
                 .andExpect(status().isOk())
@@ -115,7 +115,7 @@ class PartnerImportJobTests {
     private long createPartner(String name, String feedUrl, String topic) throws Exception {
         Map<String, Object> request =
                 Map.of("name", name, "homepage", "https://job-wire.example.org", "feedUrl", feedUrl, "topic", topic);
-        String body = mvc.perform(post("/api/v1/partners")
+        String body = mvc.perform(post("/api/v1/newsroom/partners")
                         .header("Authorization", "Bearer " + editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(request)))

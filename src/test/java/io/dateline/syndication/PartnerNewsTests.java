@@ -95,7 +95,7 @@ class PartnerNewsTests {
         assertThat(items.get(1).get("title").asString()).isEqualTo("Grain exports & prices: record month");
         assertThat(items.get(0).get("partner").get("id").asLong()).isEqualTo(partner);
         assertThat(items.get(0).get("topic").get("slug").asString()).isEqualTo(topic.slug());
-        mvc.perform(get("/api/v1/partners/{id}", partner).header("Authorization", "Bearer " + editor))
+        mvc.perform(get("/api/v1/newsroom/partners/{id}", partner).header("Authorization", "Bearer " + editor))
                 .andExpect(jsonPath("$.lastImport.status").value("SUCCEEDED"))
                 .andExpect(jsonPath("$.lastImport.added").value(0));
     }
@@ -135,7 +135,7 @@ class PartnerNewsTests {
         assertThat(page(get("/api/v1/partner-news").param("topic", topic.slug()))
                         .get("items"))
                 .isEmpty();
-        mvc.perform(get("/api/v1/partners/{id}", partner).header("Authorization", "Bearer " + editor))
+        mvc.perform(get("/api/v1/newsroom/partners/{id}", partner).header("Authorization", "Bearer " + editor))
                 .andExpect(jsonPath("$.lastImport.status").value("FAILED"))
                 .andExpect(jsonPath("$.lastImport.error").value("the feed could not be fetched"))
                 .andExpect(jsonPath("$.lastImport.at").isNotEmpty());
@@ -146,7 +146,7 @@ class PartnerNewsTests {
     void aPartnerWithoutAFeedCannotBeImported() throws Exception {
         long partner = partner("Print only", null, null);
 
-        mvc.perform(post("/api/v1/partners/{id}/import", partner).header("Authorization", "Bearer " + editor))
+        mvc.perform(post("/api/v1/newsroom/partners/{id}/import", partner).header("Authorization", "Bearer " + editor))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("/problems/partner-without-feed"));
     }
@@ -212,7 +212,7 @@ class PartnerNewsTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("url"));
         mvc.perform(asEditor(
-                        post("/api/v1/partners"),
+                        post("/api/v1/newsroom/partners"),
                         Map.of("name", "Bad " + fixtures.tag, "homepage", "data:text/html,x")))
                 .andExpect(status().isBadRequest());
     }
@@ -229,7 +229,7 @@ class PartnerNewsTests {
                 "http://news.example.org:6379/");
         for (String feedUrl : internal) {
             mvc.perform(asEditor(
-                            post("/api/v1/partners"),
+                            post("/api/v1/newsroom/partners"),
                             Map.of(
                                     "name",
                                     "Internal " + fixtures.tag,
@@ -245,13 +245,13 @@ class PartnerNewsTests {
         }
         long partner = partner("Later internal", null, null);
 
-        mvc.perform(patch("/api/v1/partners/{id}", partner)
+        mvc.perform(patch("/api/v1/newsroom/partners/{id}", partner)
                         .header("Authorization", "Bearer " + editor)
                         .contentType("application/merge-patch+json")
                         .content("{\"feedUrl\": \"http://169.254.169.254/\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("feedUrl"));
-        mvc.perform(get("/api/v1/partners/{id}", partner).header("Authorization", "Bearer " + editor))
+        mvc.perform(get("/api/v1/newsroom/partners/{id}", partner).header("Authorization", "Bearer " + editor))
                 .andExpect(jsonPath("$.feedUrl").doesNotExist());
     }
 
@@ -318,10 +318,10 @@ class PartnerNewsTests {
 
     @Test
     void partnersAreForEditors() throws Exception {
-        mvc.perform(get("/api/v1/partners")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/v1/partners").header("Authorization", "Bearer " + tokens.reader()))
+        mvc.perform(get("/api/v1/newsroom/partners")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/newsroom/partners").header("Authorization", "Bearer " + tokens.reader()))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/v1/partners")
+        mvc.perform(post("/api/v1/newsroom/partners")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"x\",\"homepage\":\"https://x.example.org\"}"))
                 .andExpect(status().isUnauthorized());
@@ -339,7 +339,7 @@ class PartnerNewsTests {
         long partner = partner("Removed", stub.url("/rss.xml"), topic.slug());
         importFeed(partner);
 
-        mvc.perform(patch("/api/v1/partners/{id}", partner)
+        mvc.perform(patch("/api/v1/newsroom/partners/{id}", partner)
                         .header("Authorization", "Bearer " + editor)
                         .contentType("application/merge-patch+json")
                         .content("{\"name\": \"Renamed " + fixtures.tag + "\", \"feedUrl\": null}"))
@@ -348,16 +348,16 @@ class PartnerNewsTests {
                 .andExpect(jsonPath("$.feedUrl").doesNotExist())
                 .andExpect(jsonPath("$.homepage").value("https://removed.example.org"));
         mvc.perform(asEditor(
-                        post("/api/v1/partners"),
+                        post("/api/v1/newsroom/partners"),
                         Map.of("name", "renamed " + fixtures.tag, "homepage", "https://x.example.org")))
                 .andExpect(status().isConflict());
-        mvc.perform(delete("/api/v1/partners/{id}", partner).header("Authorization", "Bearer " + editor))
+        mvc.perform(delete("/api/v1/newsroom/partners/{id}", partner).header("Authorization", "Bearer " + editor))
                 .andExpect(status().isNoContent());
 
         assertThat(page(get("/api/v1/partner-news").param("topic", topic.slug()))
                         .get("items"))
                 .isEmpty();
-        mvc.perform(get("/api/v1/partners/{id}", partner).header("Authorization", "Bearer " + editor))
+        mvc.perform(get("/api/v1/newsroom/partners/{id}", partner).header("Authorization", "Bearer " + editor))
                 .andExpect(status().isNotFound());
     }
 
@@ -371,7 +371,7 @@ class PartnerNewsTests {
         if (topic != null) {
             request.put("topic", topic);
         }
-        String body = mvc.perform(asEditor(post("/api/v1/partners"), request))
+        String body = mvc.perform(asEditor(post("/api/v1/newsroom/partners"), request))
                 .andExpect(status().isCreated())
                 .andReturn()
                 .getResponse()
@@ -380,7 +380,7 @@ class PartnerNewsTests {
     }
 
     private void patchPartner(long id, Map<String, Object> patch) throws Exception {
-        mvc.perform(patch("/api/v1/partners/{id}", id)
+        mvc.perform(patch("/api/v1/newsroom/partners/{id}", id)
                         .header("Authorization", "Bearer " + editor)
                         .contentType("application/merge-patch+json")
                         .content(json.writeValueAsString(patch)))
@@ -388,8 +388,8 @@ class PartnerNewsTests {
     }
 
     private JsonNode importFeed(long partner) throws Exception {
-        String body = mvc.perform(
-                        post("/api/v1/partners/{id}/import", partner).header("Authorization", "Bearer " + editor))
+        String body = mvc.perform(post("/api/v1/newsroom/partners/{id}/import", partner)
+                        .header("Authorization", "Bearer " + editor))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()

@@ -38,7 +38,7 @@ class SyndicationFixtures {
     record Article(long id, String slug, JsonNode editorView) {}
 
     Topic topic(String name) {
-        JsonNode body = call("/api/v1/topics", Map.of("name", name + " " + tag), 201);
+        JsonNode body = call("/api/v1/newsroom/topics", Map.of("name", name + " " + tag), 201);
         return new Topic(body.get("slug").asString(), body.get("name").asString());
     }
 
@@ -57,21 +57,21 @@ class SyndicationFixtures {
     }
 
     Article draft(Map<String, Object> request) {
-        JsonNode body = call("/api/v1/articles", request, 201);
+        JsonNode body = call("/api/v1/newsroom/articles", request, 201);
         return new Article(body.get("id").asLong(), body.get("slug").asString(), body);
     }
 
     Article published(Map<String, Object> request, OffsetDateTime at) {
         Article draft = draft(request);
         JsonNode body = call(
-                "/api/v1/articles/" + draft.id() + "/publish",
+                "/api/v1/newsroom/articles/" + draft.id() + "/publish",
                 at == null ? Map.of() : Map.of("publishAt", at.toString()),
                 200);
         return new Article(draft.id(), draft.slug(), body);
     }
 
     void unpublish(long id) {
-        call("/api/v1/articles/" + id + "/unpublish", Map.of(), 200);
+        call("/api/v1/newsroom/articles/" + id + "/unpublish", Map.of(), 200);
     }
 
     private JsonNode call(String path, Object body, int expected) {

@@ -50,7 +50,7 @@ class TopicApiTests {
 
     @Test
     void createsATopicWithASlugFromItsName() throws Exception {
-        mvc.perform(post("/api/v1/topics")
+        mvc.perform(post("/api/v1/newsroom/topics")
                         .header("Authorization", editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json(Map.of("name", "Наука и космос " + suffix, "position", 55))))
@@ -69,13 +69,13 @@ class TopicApiTests {
         String second = create(Map.of("name", name));
 
         org.assertj.core.api.Assertions.assertThat(second).isEqualTo(first + "-2");
-        mvc.perform(post("/api/v1/topics")
+        mvc.perform(post("/api/v1/newsroom/topics")
                         .header("Authorization", editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json(Map.of("name", "Other", "slug", first))))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("/problems/topic-slug-taken"));
-        mvc.perform(post("/api/v1/topics")
+        mvc.perform(post("/api/v1/newsroom/topics")
                         .header("Authorization", editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json(Map.of("name", "Other", "slug", "Not A Slug"))))
@@ -129,7 +129,7 @@ class TopicApiTests {
         String topic = create(Map.of("name", "Patchable " + suffix));
         String parent = create(Map.of("name", "New parent " + suffix));
 
-        mvc.perform(patch("/api/v1/topics/{slug}", topic)
+        mvc.perform(patch("/api/v1/newsroom/topics/{slug}", topic)
                         .header("Authorization", editor)
                         .contentType(MERGE_PATCH)
                         .content(json(Map.of("name", "Renamed " + suffix, "parent", parent))))
@@ -137,13 +137,13 @@ class TopicApiTests {
                 .andExpect(jsonPath("$.slug").value(topic))
                 .andExpect(jsonPath("$.name").value("Renamed " + suffix))
                 .andExpect(jsonPath("$.parent").value(parent));
-        mvc.perform(patch("/api/v1/topics/{slug}", topic)
+        mvc.perform(patch("/api/v1/newsroom/topics/{slug}", topic)
                         .header("Authorization", editor)
                         .contentType(MERGE_PATCH)
                         .content("{\"slug\": \"other\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("/problems/read-only-property"));
-        mvc.perform(patch("/api/v1/topics/{slug}", topic)
+        mvc.perform(patch("/api/v1/newsroom/topics/{slug}", topic)
                         .header("Authorization", editor)
                         .contentType(MERGE_PATCH)
                         .content("{\"name\": null}"))
@@ -156,7 +156,7 @@ class TopicApiTests {
         String parent = create(Map.of("name", "Ancestor " + suffix));
         String child = create(Map.of("name", "Descendant " + suffix, "parent", parent));
 
-        mvc.perform(patch("/api/v1/topics/{slug}", parent)
+        mvc.perform(patch("/api/v1/newsroom/topics/{slug}", parent)
                         .header("Authorization", editor)
                         .contentType(MERGE_PATCH)
                         .content(json(Map.of("parent", child))))
@@ -173,26 +173,24 @@ class TopicApiTests {
         long inBoth = articleIn(List.of(doomed, heir), doomed);
         draftArticle(both);
 
-        mvc.perform(delete("/api/v1/topics/{slug}", doomed).header("Authorization", editor))
+        mvc.perform(delete("/api/v1/newsroom/topics/{slug}", doomed).header("Authorization", editor))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("/problems/topic-in-use"))
                 .andExpect(jsonPath("$.articleCount").value(2));
-        mvc.perform(delete("/api/v1/topics/{slug}", doomed)
+        mvc.perform(delete("/api/v1/newsroom/topics/{slug}", doomed)
                         .param("reassignTo", "no-such-" + suffix)
                         .header("Authorization", editor))
                 .andExpect(status().isUnprocessableContent());
-        mvc.perform(delete("/api/v1/topics/{slug}", doomed)
+        mvc.perform(delete("/api/v1/newsroom/topics/{slug}", doomed)
                         .param("reassignTo", heir)
                         .header("Authorization", editor))
                 .andExpect(status().isNoContent());
 
         mvc.perform(get("/api/v1/topics/{slug}", doomed)).andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/articles/{id}", onlyDoomed)
-                        .param("view", "editor")
-                        .header("Authorization", editor))
+        mvc.perform(get("/api/v1/newsroom/articles/{id}", onlyDoomed).header("Authorization", editor))
                 .andExpect(jsonPath("$.topics", contains(heir)))
                 .andExpect(jsonPath("$.primaryTopic").value(heir));
-        mvc.perform(get("/api/v1/articles/{id}", inBoth).param("view", "editor").header("Authorization", editor))
+        mvc.perform(get("/api/v1/newsroom/articles/{id}", inBoth).header("Authorization", editor))
                 .andExpect(jsonPath("$.topics", contains(heir)))
                 .andExpect(jsonPath("$.primaryTopic").value(heir));
         // onlyDoomed (published) and inBoth (a draft) are now filed under heir
@@ -206,7 +204,7 @@ class TopicApiTests {
         String parent = create(Map.of("name", "Parent " + suffix, "parent", grandparent));
         String child = create(Map.of("name", "Child " + suffix, "parent", parent));
 
-        mvc.perform(delete("/api/v1/topics/{slug}", parent).header("Authorization", editor))
+        mvc.perform(delete("/api/v1/newsroom/topics/{slug}", parent).header("Authorization", editor))
                 .andExpect(status().isNoContent());
 
         mvc.perform(get("/api/v1/topics/{slug}", child))
@@ -214,7 +212,7 @@ class TopicApiTests {
     }
 
     private String create(Map<String, Object> request) throws Exception {
-        MvcResult result = mvc.perform(post("/api/v1/topics")
+        MvcResult result = mvc.perform(post("/api/v1/newsroom/topics")
                         .header("Authorization", editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json(request)))
@@ -231,7 +229,7 @@ class TopicApiTests {
 
     private long publishedArticle(String topic) throws Exception {
         long id = draftArticle(topic);
-        mvc.perform(post("/api/v1/articles/{id}/publish", id).header("Authorization", editor))
+        mvc.perform(post("/api/v1/newsroom/articles/{id}/publish", id).header("Authorization", editor))
                 .andExpect(status().isOk());
         return id;
     }
@@ -248,7 +246,7 @@ class TopicApiTests {
                 topics,
                 "primaryTopic",
                 primary);
-        MvcResult result = mvc.perform(post("/api/v1/articles")
+        MvcResult result = mvc.perform(post("/api/v1/newsroom/articles")
                         .header("Authorization", editor)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json(request)))

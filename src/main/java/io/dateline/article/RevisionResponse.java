@@ -1,5 +1,0 @@
-package io.dateline.article;
-
-import java.time.Instant;
-
-record RevisionResponse(long version, String action, String editor, Instant createdAt, ArticleSnapshot snapshot) {}

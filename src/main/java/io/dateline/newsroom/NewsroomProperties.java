@@ -1,0 +1,17 @@
+package io.dateline.newsroom;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param timeZone the zone of an article's dateline when the editor gives none: publish times are
+ *     shown with its offset ("19:08 UTC+3")
+ * @param idempotencyTtl how long a POST's Idempotency-Key is remembered; a day covers the retries of
+ *     a flaky mobile connection without keeping responses forever
+ */
+@ConfigurationProperties("dateline.newsroom")
+record NewsroomProperties(
+        @DefaultValue("Europe/Moscow") ZoneId timeZone,
+        @DefaultValue("24h") Duration idempotencyTtl) {}

@@ -1,0 +1,5 @@
+package io.dateline.newsroom;
+
+import java.util.List;
+
+record RevisionList(List<RevisionSummary> items) {}
