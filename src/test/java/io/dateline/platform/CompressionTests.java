@@ -44,7 +44,7 @@ class CompressionTests {
         // a topic list of more than the 1 KiB threshold
         String description = "Markets, central banks and the companies that move them. ".repeat(30);
         HttpResponse<String> created = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/topics"))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/newsroom/topics"))
                         .header("Authorization", "Bearer " + tokens.admin())
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"slug\": \"compression-check\", \"name\":"
