@@ -40,7 +40,8 @@ class VisibilityOwnershipTests {
             "the status half of the visibility rule",
             Pattern.compile("status\\s*=\\s*'PUBLISHED'", Pattern.CASE_INSENSITIVE),
             "the time half of the visibility rule",
-            Pattern.compile("published_at\\s*(<=|>)", Pattern.CASE_INSENSITIVE),
+            // <= now (visible) and > now (scheduled); >= is a since filter, not the rule
+            Pattern.compile("published_at\\s*(<=|>(?!=))", Pattern.CASE_INSENSITIVE),
             "one of article's tables",
             Pattern.compile(
                     "\\b(from|join|into|update|table)\\s+(article|article_topic|article_page|article_revision)\\b"));

@@ -84,19 +84,18 @@ class EditorLists {
     @Transactional(readOnly = true)
     EditorPage page(Filter filter, String cursor, int limit, Instant now) {
         Order order = Order.of(filter.state());
-        StringBuilder sql =
-                new StringBuilder("select a.id, a." + order.column() + " as sort_at from article a where true");
+        // published and scheduled are the public rule and its complement: article's functions (V97) say them
+        String from = filter.state() == null
+                ? "article a where true"
+                : switch (filter.state()) {
+                    case DRAFT -> "article a where a.status = 'DRAFT'";
+                    case ARCHIVED -> "article a where a.status = 'ARCHIVED'";
+                    case PUBLISHED -> "visible_article(:now) a where true";
+                    case SCHEDULED -> "scheduled_article(:now) a where true";
+                };
+        StringBuilder sql = new StringBuilder("select a.id, a." + order.column() + " as sort_at from " + from);
         Map<String, Object> params = new HashMap<>();
         params.put("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-        if (filter.state() != null) {
-            sql.append(
-                    switch (filter.state()) {
-                        case DRAFT -> " and a.status = 'DRAFT'";
-                        case ARCHIVED -> " and a.status = 'ARCHIVED'";
-                        case PUBLISHED -> " and a.status = 'PUBLISHED' and a.published_at <= :now";
-                        case SCHEDULED -> " and a.status = 'PUBLISHED' and a.published_at > :now";
-                    });
-        }
         List<Long> required = ids(filter.topics());
         if (!required.isEmpty()) {
             sql.append(

@@ -50,6 +50,7 @@ class NinjsController {
     @GetMapping(path = "/api/v1/articles/{idOrSlug}", produces = NinjsItem.MEDIA_TYPE)
     // one operation with the JSON representation (getArticle): this adds its ninjs response
     @Operation(
+            operationId = "getArticle",
             summary = "One page of a published article, by numeric id or slug",
             description =
                     "With Accept: application/ninjs+json, the whole published article as an IPTC ninjs 2.2" + " item.")
