@@ -106,10 +106,10 @@ class PartnerImportJobTests {
 
     @Test
     void jobsAreForEditors() throws Exception {
-        mvc.perform(post("/api/v1/partners/imports")).andExpect(status().isUnauthorized());
-        mvc.perform(post("/api/v1/partners/imports").header("Authorization", "Bearer " + tokens.reader()))
+        mvc.perform(post("/api/v1/newsroom/partner-imports")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/newsroom/partner-imports").header("Authorization", "Bearer " + tokens.reader()))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/partners/imports")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/newsroom/partner-imports")).andExpect(status().isUnauthorized());
     }
 
     private long createPartner(String name, String feedUrl, String topic) throws Exception {
@@ -131,7 +131,7 @@ class PartnerImportJobTests {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             MockHttpServletResponse response = mvc.perform(
-                            post("/api/v1/partners/imports").header("Authorization", "Bearer " + editor))
+                            post("/api/v1/newsroom/partner-imports").header("Authorization", "Bearer " + editor))
                     .andReturn()
                     .getResponse();
             if (response.getStatus() == 202) {
