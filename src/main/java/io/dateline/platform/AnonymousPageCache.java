@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,6 +99,8 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 
     private final PageCacheProperties properties;
 
+    private final Clock clock;
+
     private final Cache<Key, Page> pages;
 
     private final Map<PublicPagesChanged.Scope, AtomicLong> generations = new EnumMap<>(PublicPagesChanged.Scope.class);
@@ -106,6 +109,7 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 
     AnonymousPageCache(PageCacheProperties properties, Clock clock, MeterRegistry meters) {
         this.properties = properties;
+        this.clock = clock;
         for (PublicPagesChanged.Scope scope : PublicPagesChanged.Scope.values()) {
             generations.put(scope, new AtomicLong());
         }
@@ -182,7 +186,7 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             return;
         }
         Page cached = pages.getIfPresent(key);
-        if (cached != null) {
+        if (cached != null && !(request.getMethod().equals("GET") && cached.claimRefresh(clock.millis()))) {
             cached.writeTo(request, response);
             return;
         }
@@ -194,7 +198,7 @@ public class AnonymousPageCache extends OncePerRequestFilter {
         if (rendered.getStatus() == HttpServletResponse.SC_OK && isPublic(cacheControl)) {
             rendered.setHeader(HttpHeaders.CACHE_CONTROL, withStaleDirectives(cacheControl));
         }
-        Page page = get ? Page.of(rendered) : null;
+        Page page = get ? Page.of(rendered, clock.millis()) : null;
         if (page != null && generations.get(key.scope()).get() == generation) {
             pages.put(key, page);
             // a change that committed between the check and the put must not leave this page behind
@@ -334,11 +338,29 @@ public class AnonymousPageCache extends OncePerRequestFilter {
         }
     }
 
-    /** A rendered 200, with the headers to replay and how long it may be served. */
+    /**
+     * A rendered 200, with the headers to replay and how long it may be served. Past three quarters
+     * of its life the first request to read it renders the page again while every other request is
+     * still served this one: a popular page is renewed before it expires, by one request, instead of
+     * every concurrent reader rendering it at once when it does (a stampede that set search's p99).
+     * No page is served past its max-age.
+     */
     record Page(
-            byte[] body, String contentType, List<String[]> headers, String etag, long lastModified, long ttlNanos) {
+            byte[] body,
+            String contentType,
+            List<String[]> headers,
+            String etag,
+            long lastModified,
+            long ttlNanos,
+            long refreshAtMillis,
+            AtomicBoolean refreshing) {
 
-        static Page of(ContentCachingResponseWrapper rendered) {
+        /** True for the one caller that should render this page again now. */
+        boolean claimRefresh(long nowMillis) {
+            return nowMillis >= refreshAtMillis && refreshing.compareAndSet(false, true);
+        }
+
+        static Page of(ContentCachingResponseWrapper rendered, long nowMillis) {
             if (rendered.getStatus() != HttpServletResponse.SC_OK) {
                 return null;
             }
@@ -382,7 +404,9 @@ public class AnonymousPageCache extends OncePerRequestFilter {
                     List.copyOf(headers),
                     rendered.getHeader(HttpHeaders.ETAG),
                     epochMillis(rendered.getHeader(HttpHeaders.LAST_MODIFIED)),
-                    TimeUnit.SECONDS.toNanos(seconds));
+                    TimeUnit.SECONDS.toNanos(seconds),
+                    nowMillis + TimeUnit.SECONDS.toMillis(seconds) * 3 / 4,
+                    new AtomicBoolean());
         }
 
         int weight() {

@@ -244,13 +244,54 @@ class AnonymousPageCacheTests {
     @Test
     void aPageLivesNoLongerThanItsOwnMaxAge() throws Exception {
         perform(get("/api/v1/articles"));
-        clock.advance(Duration.ofSeconds(14));
+        clock.advance(Duration.ofSeconds(10));
         perform(get("/api/v1/articles"));
-        clock.advance(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(6));
 
         perform(get("/api/v1/articles"));
 
         assertThat(rendered).hasValue(2);
+    }
+
+    @Test
+    void onePageReaderRendersItAgainBeforeItExpiresWhileTheOthersAreServed() throws Exception {
+        perform(get("/api/v1/articles"));
+        clock.advance(Duration.ofSeconds(11));
+        perform(get("/api/v1/articles"));
+        assertThat(rendered).as("before three quarters of max-age=15").hasValue(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        body = "{\"items\":[1]}";
+        MockHttpServletResponse renewing = perform(get("/api/v1/articles"));
+        MockHttpServletResponse next = perform(get("/api/v1/articles"));
+        clock.advance(Duration.ofSeconds(10));
+        MockHttpServletResponse afterTheFirstPageExpired = perform(get("/api/v1/articles"));
+
+        assertThat(rendered).as("one renewal, then served from it").hasValue(2);
+        assertThat(renewing.getContentAsString()).isEqualTo(body);
+        assertThat(next.getContentAsString()).isEqualTo(body);
+        assertThat(afterTheFirstPageExpired.getContentAsString()).isEqualTo(body);
+    }
+
+    @Test
+    void whileOneReaderRendersThePageTheOthersAreServedTheCurrentOne() throws Exception {
+        perform(get("/api/v1/articles"));
+        clock.advance(Duration.ofSeconds(12));
+        AtomicInteger servedDuringTheRenewal = new AtomicInteger();
+        FilterChain slowRenewal = (request, response) -> {
+            // another reader arrives while this one renders
+            MockHttpServletResponse other = new MockHttpServletResponse();
+            cache.doFilter(get("/api/v1/articles"), other, application);
+            if (other.getStatus() == 200 && other.getContentAsString().equals(body)) {
+                servedDuringTheRenewal.incrementAndGet();
+            }
+            application.doFilter(request, response);
+        };
+
+        cache.doFilter(get("/api/v1/articles"), new MockHttpServletResponse(), slowRenewal);
+
+        assertThat(servedDuringTheRenewal).hasValue(1);
+        assertThat(rendered).as("the first render and the one renewal").hasValue(2);
     }
 
     @Test
