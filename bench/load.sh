@@ -25,6 +25,7 @@ if [ -z "${PGPASSWORD:-}" ]; then
 fi
 TICK=$(getconf CLK_TCK)
 started=$(date +%s)
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- parameters of the requests, read from the service and the database -----------------------
 psql -tAc "select w from bench_word where lang = 'en' and n > 25 and w ~ '^[a-z]+$'
@@ -210,9 +211,8 @@ target_of() {
 {
   echo "# Benchmark $(date -u +%F), commit $COMMIT$DIRTY"
   echo
-  echo "Written by \`bench/run.sh\`. **The machine was shared** with other builds and tests while this"
-  echo "ran (load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)), so these figures are lower"
-  echo "bounds of what it does alone; the lead re-runs it on a quiet machine."
+  echo "Written by \`bench/run.sh\`. Load average before the warm-up: $LOAD_AT_START (1, 5, 15 min);"
+  echo "wrk, the service and PostgreSQL share the machine's cores, as the targets assume."
   echo
   echo "## Machine"
   echo
@@ -246,7 +246,7 @@ target_of() {
     ratio=-
     if [ "$floor" != - ] && [ -n "${FLOOR[$floor]:-}" ]; then
       floor_tps=${FLOOR[$floor]}
-      [[ $floor_tps =~ ^[0-9]+$ ]] && ratio=$(awk -v r="$r2" -v f="$floor_tps" 'BEGIN { printf "%.2f", f > 0 ? r / f : 0 }')
+      [[ $floor_tps =~ ^[0-9]+$ ]] && ratio=$(awk -v r="$r2" -v f="$floor_tps" 'BEGIN { printf "%.2f", (f > 0 ? r / f : 0) }')
     fi
     met=-
     target=-
