@@ -29,6 +29,9 @@ final class DatabaseUnavailable {
      */
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
+    /** The message, without SQLSTATE, of every call on a connection HikariCP has closed. */
+    private static final String HIKARI_CLOSED = "Connection is closed";
+
     private DatabaseUnavailable() {}
 
     /** Whether {@code failure} or one of its causes says the database could not do the work. */
@@ -39,6 +42,12 @@ final class DatabaseUnavailable {
                     || each instanceof TransientDataAccessResourceException
                     || each instanceof QueryTimeoutException
                     || each instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (each instanceof SQLException closed && HIKARI_CLOSED.equals(closed.getMessage())) {
+                // HikariCP closed the connection because it broke (a socket timeout on a stalled
+                // database): the transaction's rollback then fails with this, and Spring throws that
+                // failure in place of the one that said "database unavailable"
                 return true;
             }
             if (each instanceof SQLException sql && sql.getSQLState() != null) {

@@ -99,8 +99,13 @@ class DatabaseFaultTests {
 
     @Test
     void frozenDatabaseGivesFast503sAndServiceResumesAlone() throws Exception {
+        assertThat(get("/api/v1/search?q=warm" + System.nanoTime()).statusCode())
+                .isEqualTo(200);
         proxy.pause();
 
+        // at once, on a connection used within the pool's no-validation window: the statement
+        // times out, the pool closes the connection, and the transaction's rollback fails on it
+        assertDatabaseUnavailable(send(HttpRequest.newBuilder(uri("/api/v1/search?q=frozen" + System.nanoTime()))));
         assertReadinessDown();
         assertDatabaseUnavailable(send(HttpRequest.newBuilder(uri(uncachedRead()))));
         assertDatabaseUnavailable(
