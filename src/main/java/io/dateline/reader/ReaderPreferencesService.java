@@ -5,14 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.dateline.topic.TopicRef;
 import io.dateline.topic.TopicService;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,14 +43,14 @@ public class ReaderPreferencesService {
             TopicService topics,
             Clock clock,
             PlatformTransactionManager transactions,
-            @Value("${dateline.reader.preferences-cache-ttl:5s}") Duration cacheTtl) {
+            ReaderProperties properties) {
         this.preferences = preferences;
         this.topics = topics;
         this.clock = clock;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.applied = Caffeine.newBuilder()
-                .expireAfterWrite(cacheTtl)
+                .expireAfterWrite(properties.preferencesCacheTtl())
                 .maximumSize(100_000)
                 .build();
     }
