@@ -185,13 +185,13 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        boolean get = request.getMethod().equals("GET");
         Page cached = pages.getIfPresent(key);
-        if (cached != null && !(request.getMethod().equals("GET") && cached.claimRefresh(clock.millis()))) {
+        if (cached != null && !(get && cached.claimRefresh(clock.millis()))) {
             cached.writeTo(request, response);
             return;
         }
         long generation = generations.get(key.scope()).get();
-        boolean get = request.getMethod().equals("GET");
         ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
         chain.doFilter(get ? new UnconditionalRequest(request) : request, rendered);
         String cacheControl = rendered.getHeader(HttpHeaders.CACHE_CONTROL);
