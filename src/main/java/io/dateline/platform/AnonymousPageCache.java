@@ -63,12 +63,6 @@ public class AnonymousPageCache extends OncePerRequestFilter {
      */
     public static final int FILTER_ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10;
 
-    private static final String API = "/api/v1/";
-
-    private static final List<String> PRIVATE_PATHS = List.of("/api/v1/admin/", "/api/v1/me/");
-
-    private static final List<String> CURRENCY_PATHS = List.of("/api/v1/currency/", "/api/v1/currencies");
-
     private static final char PARAMETER = '\u0001';
 
     private static final char VALUE = '\u0002';
@@ -255,11 +249,7 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 
     /** The cache key of an eligible request, or null when the request must go through. */
     private static Key keyOf(HttpServletRequest request) {
-        String method = request.getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            return null;
-        }
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getHeader(HttpHeaders.COOKIE) != null) {
+        if (!PublicReads.isAnonymousRead(request)) {
             return null;
         }
         if (request.getContentType() != null
@@ -270,7 +260,7 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             return null;
         }
         String path = request.getRequestURI();
-        if (!path.startsWith(API) || PRIVATE_PATHS.stream().anyMatch(path::startsWith)) {
+        if (!PublicReads.isPublicPath(path)) {
             return null;
         }
         String parameters = canonicalParameters(request.getParameterMap());
@@ -279,9 +269,8 @@ public class AnonymousPageCache extends OncePerRequestFilter {
         }
         String target = path + parameters;
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        PublicPagesChanged.Scope scope = CURRENCY_PATHS.stream().anyMatch(path::startsWith)
-                ? PublicPagesChanged.Scope.CURRENCY
-                : PublicPagesChanged.Scope.CONTENT;
+        PublicPagesChanged.Scope scope =
+                PublicReads.isCurrencyPath(path) ? PublicPagesChanged.Scope.CURRENCY : PublicPagesChanged.Scope.CONTENT;
         return new Key(scope, target, accept == null ? "" : accept);
     }
 

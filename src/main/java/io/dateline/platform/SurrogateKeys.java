@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,12 +33,6 @@ public class SurrogateKeys extends OncePerRequestFilter {
 
     static final String CURRENCY = "currency";
 
-    private static final String API = "/api/v1/";
-
-    private static final List<String> PRIVATE_PATHS = List.of("/api/v1/admin/", "/api/v1/me/");
-
-    private static final List<String> CURRENCY_PATHS = List.of("/api/v1/currency/", "/api/v1/currencies");
-
     /** A key is one token in both headers: no spaces, commas or anything a CDN might reject. */
     private static final Pattern KEY_PART = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
@@ -56,23 +49,19 @@ public class SurrogateKeys extends OncePerRequestFilter {
 
     /** The keys of an anonymous public read; none for anything else. */
     static List<String> keysOf(HttpServletRequest request) {
-        String method = request.getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            return List.of();
-        }
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getHeader(HttpHeaders.COOKIE) != null) {
+        if (!PublicReads.isAnonymousRead(request)) {
             return List.of();
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.startsWith(API) || PRIVATE_PATHS.stream().anyMatch(path::startsWith)) {
+        if (!PublicReads.isPublicPath(path)) {
             return List.of();
         }
-        if (CURRENCY_PATHS.stream().anyMatch(path::startsWith)) {
+        if (PublicReads.isCurrencyPath(path)) {
             return List.of(CURRENCY);
         }
         List<String> keys = new ArrayList<>(2);
         keys.add(ARTICLES);
-        String[] segments = path.substring(API.length()).split("/");
+        String[] segments = path.substring(PublicReads.API.length()).split("/");
         if (segments.length >= 2 && KEY_PART.matcher(segments[1]).matches()) {
             if (segments[0].equals("articles")) {
                 keys.add("article-" + segments[1]);
