@@ -18,9 +18,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -110,8 +108,9 @@ class CurrencyImportTests {
                 .as("the weekend days answer with Thursday's file, stored once")
                 .isEqualTo(43);
         assertThat(report.at("/rows/updated").asInt()).isZero();
-        assertThat(stored(RateSource.CBR, NOV_2)).isEqualTo(published(RateFiles.cbr(RateFiles.CBR_2023)));
-        assertThat(stored(RateSource.CBR, NOV_2.plusDays(1))).isEmpty();
+        assertThat(RateFiles.stored(jdbc, RateSource.CBR, NOV_2))
+                .isEqualTo(RateFiles.published(RateFiles.cbr(RateFiles.CBR_2023)));
+        assertThat(RateFiles.stored(jdbc, RateSource.CBR, NOV_2.plusDays(1))).isEmpty();
         assertThat(BANKS.requests())
                 .containsExactly(
                         BankStub.cbrPath(NOV_2),
@@ -129,7 +128,9 @@ class CurrencyImportTests {
                     backfill("cbr", rates.date().toString(), rates.date().toString());
 
             assertThat(report.get("failures").isEmpty()).as(file).isTrue();
-            assertThat(stored(RateSource.CBR, rates.date())).as(file).isEqualTo(published(rates));
+            assertThat(RateFiles.stored(jdbc, RateSource.CBR, rates.date()))
+                    .as(file)
+                    .isEqualTo(RateFiles.published(rates));
         }
     }
 
@@ -145,9 +146,9 @@ class CurrencyImportTests {
         assertThat(some.at("/rows/unchanged").asInt()).isEqualTo(3 * 31);
         assertThat(some.at("/rows/inserted").asInt()).isZero();
         for (PublishedRates day : days) {
-            assertThat(stored(RateSource.ECB, day.date()))
+            assertThat(RateFiles.stored(jdbc, RateSource.ECB, day.date()))
                     .as(day.date().toString())
-                    .isEqualTo(published(day));
+                    .isEqualTo(RateFiles.published(day));
         }
         assertThat(BANKS.requests()).containsOnly(BankStub.ecbPath(EcbFile.HISTORY));
     }
@@ -445,8 +446,9 @@ class CurrencyImportTests {
         assertThat(report.failures()).isEmpty();
         assertThat(report.dates()).contains(LocalDate.of(2025, 5, 9));
         assertThat(BANKS.requests()).first().isEqualTo(BankStub.ecbPath(EcbFile.DAILY));
-        assertThat(stored(RateSource.ECB, LocalDate.of(2025, 5, 9)))
-                .isEqualTo(published(RateFiles.ecb(RateFiles.ECB_DAILY_2025).get(0)));
+        assertThat(RateFiles.stored(jdbc, RateSource.ECB, LocalDate.of(2025, 5, 9)))
+                .isEqualTo(RateFiles.published(
+                        RateFiles.ecb(RateFiles.ECB_DAILY_2025).get(0)));
     }
 
     /** Starts a backfill job and waits for it to end. */
@@ -519,26 +521,5 @@ class CurrencyImportTests {
                 .param("source", source.name())
                 .query(String.class)
                 .single();
-    }
-
-    private Map<String, String> stored(RateSource source, LocalDate date) {
-        return jdbc
-                .sql(
-                        "select currency_code, nominal, value from exchange_rate where source = :source and rate_date = :date")
-                .param("source", source.name())
-                .param("date", date)
-                .query((rs, row) -> Map.entry(
-                        rs.getString(1),
-                        rs.getInt(2) + " " + rs.getBigDecimal(3).toPlainString()))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    private static Map<String, String> published(PublishedRates file) {
-        return file.rates().stream()
-                .collect(Collectors.toMap(
-                        PublishedRate::code,
-                        rate -> rate.nominal() + " " + rate.value().toPlainString()));
     }
 }

@@ -4,9 +4,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The real bank files under src/test/resources/rates, as bytes and parsed. */
+/**
+ * The real bank files under src/test/resources/rates, as bytes and parsed, and the one way tests
+ * compare a file with what the store holds: currency code to "nominal value".
+ */
 final class RateFiles {
 
     static final String CBR_2002 = "cbr/cbr-daily-2002-09-21.utf8-resaved.xml";
@@ -60,5 +67,26 @@ final class RateFiles {
                 .filter(rate -> rate.code().equals(code))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(code + " is not in the rates of " + day.date()));
+    }
+
+    static Map<String, String> published(PublishedRates file) {
+        return file.rates().stream()
+                .collect(Collectors.toMap(
+                        PublishedRate::code,
+                        rate -> rate.nominal() + " " + rate.value().toPlainString()));
+    }
+
+    static Map<String, String> stored(JdbcClient jdbc, RateSource source, LocalDate date) {
+        return jdbc
+                .sql(
+                        "select currency_code, nominal, value from exchange_rate where source = :source and rate_date = :date")
+                .param("source", source.name())
+                .param("date", date)
+                .query((rs, row) -> Map.entry(
+                        rs.getString(1),
+                        rs.getInt(2) + " " + rs.getBigDecimal(3).toPlainString()))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

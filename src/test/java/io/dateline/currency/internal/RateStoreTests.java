@@ -10,8 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +67,7 @@ class RateStoreTests {
         assertThat(second.inserted()).isZero();
         assertThat(second.updated()).isZero();
         assertThat(second.unchanged()).isEqualTo(33);
-        assertThat(storedRows(RateSource.CBR, file.date())).isEqualTo(publishedRows(file));
+        assertThat(RateFiles.stored(jdbc, RateSource.CBR, file.date())).isEqualTo(RateFiles.published(file));
     }
 
     @Test
@@ -92,14 +90,14 @@ class RateStoreTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
-        assertThat(storedRows(RateSource.CBR, file.date())).containsEntry("AUD", "1 59.0651");
+        assertThat(RateFiles.stored(jdbc, RateSource.CBR, file.date())).containsEntry("AUD", "1 59.0651");
     }
 
     @Test
     void keepsTheScaleTheBankPublished() {
         store.save(RateSource.ECB, RateFiles.ecb(RateFiles.ECB_DAILY_2025));
 
-        assertThat(storedRows(RateSource.ECB, LocalDate.of(2025, 5, 9)))
+        assertThat(RateFiles.stored(jdbc, RateSource.ECB, LocalDate.of(2025, 5, 9)))
                 .containsEntry("GBP", "1 0.84770")
                 .containsEntry("IDR", "1 18606.59");
     }
@@ -157,10 +155,11 @@ class RateStoreTests {
         ScriptUtils.executeSqlScript(
                 DataSourceUtils.getConnection(dataSource), new ClassPathResource("db/demo/V20__currency_snapshot.sql"));
 
-        assertThat(storedRows(RateSource.CBR, LocalDate.of(2023, 11, 2)))
-                .isEqualTo(publishedRows(RateFiles.cbr(RateFiles.CBR_2023)));
-        assertThat(storedRows(RateSource.ECB, LocalDate.of(2025, 5, 9)))
-                .isEqualTo(publishedRows(RateFiles.ecb(RateFiles.ECB_DAILY_2025).get(0)));
+        assertThat(RateFiles.stored(jdbc, RateSource.CBR, LocalDate.of(2023, 11, 2)))
+                .isEqualTo(RateFiles.published(RateFiles.cbr(RateFiles.CBR_2023)));
+        assertThat(RateFiles.stored(jdbc, RateSource.ECB, LocalDate.of(2025, 5, 9)))
+                .isEqualTo(RateFiles.published(
+                        RateFiles.ecb(RateFiles.ECB_DAILY_2025).get(0)));
     }
 
     /**
@@ -188,27 +187,6 @@ class RateStoreTests {
 
     private String plan(String sql) {
         return String.join("\n", jdbc.sql("explain " + sql).query(String.class).list());
-    }
-
-    private Map<String, String> storedRows(RateSource source, LocalDate date) {
-        return jdbc
-                .sql(
-                        "select currency_code, nominal, value from exchange_rate where source = :source and rate_date = :date")
-                .param("source", source.name())
-                .param("date", date)
-                .query((rs, row) -> Map.entry(
-                        rs.getString(1),
-                        rs.getInt(2) + " " + rs.getBigDecimal(3).toPlainString()))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    private static Map<String, String> publishedRows(PublishedRates file) {
-        return file.rates().stream()
-                .collect(Collectors.toMap(
-                        PublishedRate::code,
-                        rate -> rate.nominal() + " " + rate.value().toPlainString()));
     }
 
     @TestConfiguration(proxyBeanMethods = false)
