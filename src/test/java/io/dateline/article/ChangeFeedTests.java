@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.dateline.IntegrationTest;
+import io.dateline.QueryCounting;
 import io.dateline.TestSecurity;
 import io.dateline.article.ArticleFixtures.Created;
 import java.time.Duration;
@@ -241,6 +242,21 @@ class ChangeFeedTests {
         mvc.perform(get("/api/v1/changes").param("limit", "1"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(1));
+    }
+
+    @Test
+    void aPageIsOneStatementWhateverItsSize() throws Exception {
+        long[] counts = new long[2];
+        int[] sizes = {3, 77};
+        for (int i = 0; i < sizes.length; i++) {
+            QueryCounting.reset();
+            mvc.perform(get("/api/v1/changes").param("limit", String.valueOf(sizes[i])))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.items.length()").value(sizes[i]));
+            counts[i] = QueryCounting.statements();
+        }
+
+        assertThat(counts[1]).isEqualTo(counts[0]).isPositive();
     }
 
     @Test
