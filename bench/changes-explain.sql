@@ -20,8 +20,9 @@ select c.position, c.kind, c.article_id, a.id is not null as present,
        end as topics
   from article_change c
   left join article a on a.id = c.article_id
-  cross join lateral (select coalesce(a.status = 'PUBLISHED' and a.published_at <= :now::timestamptz, false)
-                             as visible) v
+  cross join lateral (select coalesce(a.status = 'PUBLISHED'
+                                      and a.published_at <= greatest(:now::timestamptz, c.effective_at),
+                                      false) as visible) v
  where c.position > 0
  order by c.position
  limit 101;
@@ -42,8 +43,9 @@ select c.position, c.kind, c.article_id, a.id is not null as present,
        end as topics
   from article_change c
   left join article a on a.id = c.article_id
-  cross join lateral (select coalesce(a.status = 'PUBLISHED' and a.published_at <= :now::timestamptz, false)
-                             as visible) v
+  cross join lateral (select coalesce(a.status = 'PUBLISHED'
+                                      and a.published_at <= greatest(:now::timestamptz, c.effective_at),
+                                      false) as visible) v
  where c.position > :deep
  order by c.position
  limit 501;

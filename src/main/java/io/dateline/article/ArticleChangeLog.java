@@ -43,6 +43,11 @@ class ArticleChangeLog {
      * One page in one statement: a range scan of article_change_position_uidx joined to each
      * article as it is now. Topics are aggregated only for the visible ones; a missing article is a
      * purged one.
+     *
+     * <p>An entry was placed because its time had come by the sequencer's clock, so a publish time
+     * up to the entry's effective_at counts as come even where this instance's clock lags: else an
+     * instance a little behind would show a scheduled article that just went live as unpublished,
+     * and the app, past that entry, would never get it.
      */
     List<ArticleChange> after(long position, Instant now, int limit) {
         return jdbc.sql("""
@@ -59,8 +64,9 @@ class ArticleChangeLog {
                                end as topics
                           from article_change c
                           left join article a on a.id = c.article_id
-                          cross join lateral (select coalesce(a.status = 'PUBLISHED' and a.published_at <= :now, false)
-                                                     as visible) v
+                          cross join lateral (select coalesce(a.status = 'PUBLISHED'
+                                                              and a.published_at <= greatest(:now, c.effective_at),
+                                                              false) as visible) v
                          where c.position > :after
                          order by c.position
                          limit :limit
