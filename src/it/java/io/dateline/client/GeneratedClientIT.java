@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dateline.TestDatabase;
 import io.dateline.TestSecurity;
 import io.dateline.client.api.ArticlesApi;
+import io.dateline.client.api.ChangesApi;
 import io.dateline.client.api.FeedApi;
 import io.dateline.client.api.NewsroomApi;
 import io.dateline.client.api.PartnerNewsApi;
 import io.dateline.client.api.TopicsApi;
 import io.dateline.client.model.ArticleRequest;
 import io.dateline.client.model.ArticleSummary;
+import io.dateline.client.model.ChangeEntry;
+import io.dateline.client.model.ChangePage;
 import io.dateline.client.model.CreateTopicRequest;
 import io.dateline.client.model.EditorArticleResponse;
 import io.dateline.client.model.FeedPage;
@@ -66,6 +69,7 @@ class GeneratedClientIT {
                                 .language("en")
                                 .topics(List.of(topic.getSlug())),
                         "client-it-" + tag);
+        String since = upToDate(new ChangesApi(anonymous));
         EditorArticleResponse published = new NewsroomApi(editor).publishArticle(draft.getId(), null, null);
 
         assertThat(draft.getStatus()).isEqualTo("DRAFT");
@@ -82,6 +86,36 @@ class GeneratedClientIT {
         assertThat(article.getHtml()).isEqualTo("<p>Two</p>");
         PartnerNewsPage partnerNews = new PartnerNewsApi(anonymous).listPartnerNews(5, null, null);
         assertThat(partnerNews.getItems()).isNotNull();
+        assertThat(stream.getItems().get(0).getUrl()).endsWith("/news/" + draft.getSlug());
+        ChangeEntry change = awaitChange(new ChangesApi(anonymous), since, draft.getId());
+        assertThat(change.getType()).isEqualTo("published");
+        assertThat(change.getArticle().getHeadline()).isEqualTo("Generated client " + tag);
+    }
+
+    /** Pages the change feed from the beginning to its end, as an app's first sync does. */
+    private static String upToDate(ChangesApi changes) throws ApiException {
+        ChangePage page = changes.listChanges(null, 500);
+        while (page.getHasMore()) {
+            page = changes.listChanges(page.getNext(), 500);
+        }
+        return page.getNext();
+    }
+
+    /** The sequencer places a change within about a second of its commit. */
+    private static ChangeEntry awaitChange(ChangesApi changes, String since, long articleId) throws Exception {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        String cursor = since;
+        while (System.nanoTime() < deadline) {
+            ChangePage page = changes.listChanges(cursor, 100);
+            for (ChangeEntry entry : page.getItems()) {
+                if (entry.getId() == articleId) {
+                    return entry;
+                }
+            }
+            cursor = page.getNext();
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no change for article " + articleId + " within 15 s");
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.List;
  * @param page the page in {@code html}, 1-based
  * @param html sanitized HTML of that page
  * @param related editor-chosen articles that are themselves published
+ * @param url the article's public page, absolute
+ * @param updatedAt the last change the public could see, in the article's own zone
  */
 record ArticleResponse(
         @Schema(example = "1042") long id,
@@ -35,7 +37,12 @@ record ArticleResponse(
         String html,
 
         List<ExternalLinkResponse> externalLinks,
-        List<ArticleSummary> related) {
+        List<ArticleSummary> related,
+
+        @Schema(example = "https://news.example.org/news/lavrov-meets-un-envoy-on-syria-talks")
+        String url,
+
+        @Schema(example = "2014-12-22T19:30:00+03:00") OffsetDateTime updatedAt) {
 
     static ArticleResponse from(
             ArticleRow row,
@@ -43,7 +50,8 @@ record ArticleResponse(
             int page,
             String html,
             List<ExternalLinkResponse> links,
-            List<ArticleSummary> related) {
+            List<ArticleSummary> related,
+            String url) {
         return new ArticleResponse(
                 row.id(),
                 row.slug(),
@@ -60,6 +68,8 @@ record ArticleResponse(
                 page,
                 html,
                 links,
-                related);
+                related,
+                url,
+                row.publicUpdatedAtInZone());
     }
 }

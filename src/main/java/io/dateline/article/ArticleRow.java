@@ -26,6 +26,10 @@ record ArticleRow(
         return inZone(publishedAt, timeZone);
     }
 
+    OffsetDateTime publicUpdatedAtInZone() {
+        return ArticleSummary.publicUpdatedAt(updatedAt, publishedAt, timeZone);
+    }
+
     String statusAt(Instant now) {
         return status == ArticleStatus.PUBLISHED && publishedAt.isAfter(now) ? "SCHEDULED" : status.name();
     }

@@ -25,10 +25,13 @@ public class ArticleService {
 
     private final ArticleQueries queries;
 
+    private final ArticleLinks links;
+
     private final Clock clock;
 
-    ArticleService(ArticleQueries queries, Clock clock) {
+    ArticleService(ArticleQueries queries, ArticleLinks links, Clock clock) {
         this.queries = queries;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -45,7 +48,7 @@ public class ArticleService {
         return ids.stream()
                 .distinct()
                 .filter(rows::containsKey)
-                .map(id -> ArticleSummary.from(rows.get(id), topics.getOrDefault(id, List.of())))
+                .map(id -> ArticleSummary.from(rows.get(id), topics.getOrDefault(id, List.of()), links))
                 .toList();
     }
 
@@ -61,7 +64,7 @@ public class ArticleService {
         return ids.stream()
                 .distinct()
                 .filter(rows::containsKey)
-                .map(id -> ArticleSummary.from(rows.get(id), topics.getOrDefault(id, List.of())))
+                .map(id -> ArticleSummary.from(rows.get(id), topics.getOrDefault(id, List.of()), links))
                 .toList();
     }
 
@@ -129,7 +132,8 @@ public class ArticleService {
         List<TopicLabel> topics = queries.topicLabels(List.of(row.id())).getOrDefault(row.id(), List.of());
         List<Long> relatedIds = queries.visibleRelatedIds(row.id(), now);
         List<ArticleSummary> related = summaries(relatedIds);
-        ArticleResponse body = ArticleResponse.from(row, topics, page, html, queries.externalLinks(row.id()), related);
+        ArticleResponse body = ArticleResponse.from(
+                row, topics, page, html, queries.externalLinks(row.id()), related, links.url(row.slug()));
         return new PublicArticle(body, publicETag(row, topics, related), row.updatedAt());
     }
 

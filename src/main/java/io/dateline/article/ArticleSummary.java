@@ -1,7 +1,9 @@
 package io.dateline.article;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -9,6 +11,9 @@ import java.util.List;
  *
  * @param publishedAt in the article's own time zone, e.g. 2014-12-22T19:08:00+03:00
  * @param timeZone IANA name of that zone
+ * @param url the article's public page, absolute: the link an app shares
+ * @param updatedAt the last change the public could see (an edit, or the publication itself), in the
+ *     article's own zone like publishedAt
  */
 public record ArticleSummary(
         @Schema(example = "1042") long id,
@@ -26,9 +31,14 @@ public record ArticleSummary(
         List<TopicLabel> topics,
         @Schema(example = "2014-12-22T19:08:00+03:00") OffsetDateTime publishedAt,
         @Schema(example = "Europe/Moscow") String timeZone,
-        @Schema(example = "1") int pageCount) {
+        @Schema(example = "1") int pageCount,
 
-    static ArticleSummary from(ArticleRow row, List<TopicLabel> topics) {
+        @Schema(example = "https://news.example.org/news/lavrov-meets-un-envoy-on-syria-talks")
+        String url,
+
+        @Schema(example = "2014-12-22T19:30:00+03:00") OffsetDateTime updatedAt) {
+
+    static ArticleSummary from(ArticleRow row, List<TopicLabel> topics, ArticleLinks links) {
         return new ArticleSummary(
                 row.id(),
                 row.slug(),
@@ -40,6 +50,17 @@ public record ArticleSummary(
                 topics,
                 row.publishedAtInZone(),
                 row.timeZone(),
-                row.pageCount());
+                row.pageCount(),
+                links.url(row.slug()),
+                row.publicUpdatedAtInZone());
+    }
+
+    /**
+     * When the public last saw the article change: its last write, or its publish time if that came
+     * later (a scheduled article changes for the public when its time comes, with no write then).
+     */
+    public static OffsetDateTime publicUpdatedAt(Instant updatedAt, Instant publishedAt, String timeZone) {
+        Instant last = publishedAt != null && publishedAt.isAfter(updatedAt) ? publishedAt : updatedAt;
+        return last.atZone(ZoneId.of(timeZone)).toOffsetDateTime();
     }
 }

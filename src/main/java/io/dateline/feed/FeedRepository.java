@@ -1,5 +1,6 @@
 package io.dateline.feed;
 
+import io.dateline.article.ArticleLinks;
 import io.dateline.article.ArticleSummary;
 import io.dateline.article.TopicLabel;
 import java.sql.ResultSet;
@@ -49,7 +50,8 @@ class FeedRepository {
             (select coalesce(json_agg(json_build_object('slug', tp.slug, 'name', tp.name, 'primary', x.is_primary)
                                       order by x.is_primary desc, tp.position, tp.name), '[]')
                from article_topic_link x join topic tp on tp.id = x.topic_id
-              where x.article_id = a.id) as topics""";
+              where x.article_id = a.id) as topics,
+           a.updated_at""";
 
     private static final TypeReference<List<TopicLabel>> TOPICS = new TypeReference<>() {};
 
@@ -57,9 +59,12 @@ class FeedRepository {
 
     private final JsonMapper json;
 
-    FeedRepository(JdbcClient jdbc, JsonMapper json) {
+    private final ArticleLinks links;
+
+    FeedRepository(JdbcClient jdbc, JsonMapper json, ArticleLinks links) {
         this.jdbc = jdbc;
         this.json = json;
+        this.links = links;
     }
 
     /** Cancels any statement of this transaction that runs longer than {@code timeout}. */
@@ -201,7 +206,9 @@ class FeedRepository {
                 json.readValue(rs.getString("topics"), TOPICS),
                 local,
                 timeZone,
-                rs.getInt("page_count"));
+                rs.getInt("page_count"),
+                links.url(rs.getString("slug")),
+                ArticleSummary.publicUpdatedAt(rs.getTimestamp("updated_at").toInstant(), publishedAt, timeZone));
         return new FeedRow(summary, rs.getLong("version"), new FeedPosition(publishedAt, id));
     }
 

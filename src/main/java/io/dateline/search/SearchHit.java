@@ -11,6 +11,8 @@ import java.util.List;
  *
  * @param publishedAt in the article's own time zone; absent for drafts
  * @param score relevance blended with recency, higher is better; comparable only within one search
+ * @param url the article's public page, absolute
+ * @param updatedAt the last change the public could see, in the article's own zone
  */
 public record SearchHit(
         @Schema(example = "1042") long id,
@@ -30,7 +32,12 @@ public record SearchHit(
         @Schema(example = "Europe/Moscow") String timeZone,
         @Schema(example = "1") int pageCount,
         @Schema(example = "0.8731") double score,
-        Highlights highlights) {
+        Highlights highlights,
+
+        @Schema(example = "https://news.example.org/news/lavrov-meets-un-envoy-on-syria-talks")
+        String url,
+
+        @Schema(example = "2014-12-22T19:30:00+03:00") OffsetDateTime updatedAt) {
 
     static SearchHit from(ArticleSummary summary, double score, Highlights highlights) {
         return new SearchHit(
@@ -46,6 +53,8 @@ public record SearchHit(
                 summary.timeZone(),
                 summary.pageCount(),
                 score,
-                highlights);
+                highlights,
+                summary.url(),
+                summary.updatedAt());
     }
 }

@@ -1,5 +1,6 @@
 package io.dateline.search;
 
+import io.dateline.article.ArticleLinks;
 import io.dateline.article.ArticleSummary;
 import io.dateline.article.TopicLabel;
 import java.sql.ResultSet;
@@ -94,7 +95,8 @@ class SearchRepository {
                    (select coalesce(json_agg(json_build_object('slug', tp.slug, 'name', tp.name, 'primary', x.is_primary)
                                              order by x.is_primary desc, tp.position, tp.name), '[]')
                       from article_topic_link x join topic tp on tp.id = x.topic_id
-                     where x.article_id = a.id) as topics""";
+                     where x.article_id = a.id) as topics,
+                   a.updated_at""";
 
     /**
      * Only this much of the body feeds the snippet: ts_headline parses all the text it is given, for
@@ -123,9 +125,12 @@ class SearchRepository {
 
     private final JsonMapper json;
 
-    SearchRepository(JdbcClient jdbc, JsonMapper json) {
+    private final ArticleLinks links;
+
+    SearchRepository(JdbcClient jdbc, JsonMapper json, ArticleLinks links) {
         this.jdbc = jdbc;
         this.json = json;
+        this.links = links;
     }
 
     /**
@@ -388,7 +393,12 @@ class SearchRepository {
                 json.readValue(rs.getString("topics"), TOPICS),
                 local,
                 timeZone,
-                rs.getInt("page_count"));
+                rs.getInt("page_count"),
+                links.url(rs.getString("slug")),
+                ArticleSummary.publicUpdatedAt(
+                        rs.getTimestamp("updated_at").toInstant(),
+                        publishedAt == null ? null : publishedAt.toInstant(),
+                        timeZone));
         return new SearchRow(
                 summary,
                 rs.getLong("version"),

@@ -216,6 +216,7 @@ class RoleMatrixTests {
             row("GET", "/api/v1/search", Access.ANONYMOUS, f -> get("/api/v1/search?q=matrix")),
             row("GET", "/api/v1/search/suggest", Access.ANONYMOUS, f -> get("/api/v1/search/suggest?q=mat")),
             row("GET", "/api/v1/partner-news", Access.ANONYMOUS, f -> get("/api/v1/partner-news")),
+            row("GET", "/api/v1/changes", Access.ANONYMOUS, f -> get("/api/v1/changes?limit=1")),
             row(
                     "POST",
                     "/api/v1/partner-news",
