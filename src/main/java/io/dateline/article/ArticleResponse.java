@@ -1,5 +1,6 @@
 package io.dateline.article;
 
+import io.dateline.media.Picture;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
  * @param page the page in {@code html}, 1-based
  * @param html sanitized HTML of that page
  * @param related editor-chosen articles that are themselves published
+ * @param leadImage the article's picture, null when it has none
  */
 record ArticleResponse(
         @Schema(example = "1042") long id,
@@ -35,7 +37,8 @@ record ArticleResponse(
         String html,
 
         List<ExternalLinkResponse> externalLinks,
-        List<ArticleSummary> related) {
+        List<ArticleSummary> related,
+        @Schema(nullable = true) Picture leadImage) {
 
     static ArticleResponse from(
             ArticleRow row,
@@ -60,6 +63,7 @@ record ArticleResponse(
                 page,
                 html,
                 links,
-                related);
+                related,
+                row.leadImage());
     }
 }

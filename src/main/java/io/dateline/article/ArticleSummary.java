@@ -1,5 +1,6 @@
 package io.dateline.article;
 
+import io.dateline.media.Picture;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.List;
  *
  * @param publishedAt in the article's own time zone, e.g. 2014-12-22T19:08:00+03:00
  * @param timeZone IANA name of that zone
+ * @param leadImage the article's picture, null when it has none
  */
 public record ArticleSummary(
         @Schema(example = "1042") long id,
@@ -26,7 +28,8 @@ public record ArticleSummary(
         List<TopicLabel> topics,
         @Schema(example = "2014-12-22T19:08:00+03:00") OffsetDateTime publishedAt,
         @Schema(example = "Europe/Moscow") String timeZone,
-        @Schema(example = "1") int pageCount) {
+        @Schema(example = "1") int pageCount,
+        @Schema(nullable = true) Picture leadImage) {
 
     static ArticleSummary from(ArticleRow row, List<TopicLabel> topics) {
         return new ArticleSummary(
@@ -40,6 +43,7 @@ public record ArticleSummary(
                 topics,
                 row.publishedAtInZone(),
                 row.timeZone(),
-                row.pageCount());
+                row.pageCount(),
+                row.leadImage());
     }
 }

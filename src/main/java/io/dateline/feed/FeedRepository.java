@@ -2,6 +2,7 @@ package io.dateline.feed;
 
 import io.dateline.article.ArticleSummary;
 import io.dateline.article.TopicLabel;
+import io.dateline.media.Pictures;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       branch reads at most a page of matching rows.
  * </ul>
  *
- * The page's topics come back with the rows as a JSON array built by a correlated subquery, which
- * PostgreSQL evaluates only for the rows returned: a page is one statement, whatever its size.
+ * The page's topics come back with the rows as a JSON array built by a correlated subquery, and
+ * each lead image as a JSON object by a primary-key probe of image, both evaluated by PostgreSQL only
+ * for the rows returned: a page is one statement, whatever its size.
  *
  * <p>Articles and their topic links are read through article's visible_article(now),
  * visible_article_topic(now) and article_topic_link (migration V97), which own the rule "visible to
@@ -49,7 +51,8 @@ class FeedRepository {
             (select coalesce(json_agg(json_build_object('slug', tp.slug, 'name', tp.name, 'primary', x.is_primary)
                                       order by x.is_primary desc, tp.position, tp.name), '[]')
                from article_topic_link x join topic tp on tp.id = x.topic_id
-              where x.article_id = a.id) as topics""";
+              where x.article_id = a.id) as topics,
+            """ + Pictures.column("a.lead_image_id") + " as lead_image";
 
     private static final TypeReference<List<TopicLabel>> TOPICS = new TypeReference<>() {};
 
@@ -57,9 +60,12 @@ class FeedRepository {
 
     private final JsonMapper json;
 
-    FeedRepository(JdbcClient jdbc, JsonMapper json) {
+    private final Pictures pictures;
+
+    FeedRepository(JdbcClient jdbc, JsonMapper json, Pictures pictures) {
         this.jdbc = jdbc;
         this.json = json;
+        this.pictures = pictures;
     }
 
     /** Cancels any statement of this transaction that runs longer than {@code timeout}. */
@@ -201,7 +207,8 @@ class FeedRepository {
                 json.readValue(rs.getString("topics"), TOPICS),
                 local,
                 timeZone,
-                rs.getInt("page_count"));
+                rs.getInt("page_count"),
+                pictures.read(rs.getString("lead_image")));
         return new FeedRow(summary, rs.getLong("version"), new FeedPosition(publishedAt, id));
     }
 

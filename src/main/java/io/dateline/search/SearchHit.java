@@ -2,6 +2,7 @@ package io.dateline.search;
 
 import io.dateline.article.ArticleSummary;
 import io.dateline.article.TopicLabel;
+import io.dateline.media.Picture;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
  *
  * @param publishedAt in the article's own time zone; absent for drafts
  * @param score relevance blended with recency, higher is better; comparable only within one search
+ * @param leadImage the article's picture, null when it has none
  */
 public record SearchHit(
         @Schema(example = "1042") long id,
@@ -30,7 +32,8 @@ public record SearchHit(
         @Schema(example = "Europe/Moscow") String timeZone,
         @Schema(example = "1") int pageCount,
         @Schema(example = "0.8731") double score,
-        Highlights highlights) {
+        Highlights highlights,
+        @Schema(nullable = true) Picture leadImage) {
 
     static SearchHit from(ArticleSummary summary, double score, Highlights highlights) {
         return new SearchHit(
@@ -46,6 +49,7 @@ public record SearchHit(
                 summary.timeZone(),
                 summary.pageCount(),
                 score,
-                highlights);
+                highlights,
+                summary.leadImage());
     }
 }

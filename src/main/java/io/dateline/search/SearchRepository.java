@@ -2,6 +2,7 @@ package io.dateline.search;
 
 import io.dateline.article.ArticleSummary;
 import io.dateline.article.TopicLabel;
+import io.dateline.media.Pictures;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -94,7 +95,8 @@ class SearchRepository {
                    (select coalesce(json_agg(json_build_object('slug', tp.slug, 'name', tp.name, 'primary', x.is_primary)
                                              order by x.is_primary desc, tp.position, tp.name), '[]')
                       from article_topic_link x join topic tp on tp.id = x.topic_id
-                     where x.article_id = a.id) as topics""";
+                     where x.article_id = a.id) as topics,
+                   """ + Pictures.column("a.lead_image_id") + " as lead_image";
 
     /**
      * Only this much of the body feeds the snippet: ts_headline parses all the text it is given, for
@@ -123,9 +125,12 @@ class SearchRepository {
 
     private final JsonMapper json;
 
-    SearchRepository(JdbcClient jdbc, JsonMapper json) {
+    private final Pictures pictures;
+
+    SearchRepository(JdbcClient jdbc, JsonMapper json, Pictures pictures) {
         this.jdbc = jdbc;
         this.json = json;
+        this.pictures = pictures;
     }
 
     /**
@@ -388,7 +393,8 @@ class SearchRepository {
                 json.readValue(rs.getString("topics"), TOPICS),
                 local,
                 timeZone,
-                rs.getInt("page_count"));
+                rs.getInt("page_count"),
+                pictures.read(rs.getString("lead_image")));
         return new SearchRow(
                 summary,
                 rs.getLong("version"),

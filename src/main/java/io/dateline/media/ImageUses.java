@@ -1,0 +1,14 @@
+package io.dateline.media;
+
+import java.util.List;
+
+/**
+ * Which published articles show an image: implemented by the feature that owns articles, so that
+ * media needs nothing of theirs. Called inside the deleting transaction, after the image row is
+ * locked.
+ */
+public interface ImageUses {
+
+    /** Ids of published (live or scheduled) articles with this image as lead or in their body. */
+    List<Long> publishedArticlesUsing(long imageId);
+}
