@@ -12,14 +12,17 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.utils.StringUtils;
 
 /**
  * Renditions as objects of an S3-compatible bucket (AWS SDK v2). The client is built on first use,
  * not at start: the SDK's classes load in about a second, which the ready time should not pay on
- * instances that serve from a cache or a CDN. Checksums are computed only where the API requires
- * them, because several S3-compatible stores refuse the SDK's newer default trailing checksums.
+ * instances that serve from a cache or a CDN. Renditions are small byte arrays, so each upload is
+ * signed whole instead of in aws-chunked encoding, and checksums are computed only where the API
+ * requires them: several S3-compatible stores refuse the chunked form or the SDK's newer trailing
+ * checksums.
  */
 class S3ImageStore implements ImageStore {
 
@@ -68,6 +71,8 @@ class S3ImageStore implements ImageStore {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(Region.of(settings.region()))
                 .forcePathStyle(settings.pathStyleAccess())
+                .serviceConfiguration(
+                        S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         if (settings.endpoint() != null) {
