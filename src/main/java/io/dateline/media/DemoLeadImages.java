@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Demo data step "lead images" (after the SQL scripts of db/demo, run once by the demo loader): one
  * picture per topic, drawn here (a colour gradient with the topic's name, no third-party photo),
- * uploaded like an editor's, and set as lead image of the demo articles whose primary topic it is.
- * Eight small drawings and their renditions take well under a second on first start only.
+ * uploaded like an editor's, and set as lead image of the demo articles (those the demo script wrote,
+ * revision 1 by editor "demo") whose primary topic it is; other articles, e.g. a benchmark's
+ * million, are left alone. Runs on first start only.
  */
 @Component
 class DemoLeadImages implements DemoDataStep {
@@ -68,7 +69,13 @@ class DemoLeadImages implements DemoDataStep {
     /** Draws and stores one picture per topic and attaches it; returns how many articles got one. */
     int attach() {
         record Section(long id, String name) {}
-        List<Section> sections = jdbc.sql("select id, name from topic where parent_id is null order by position, id")
+        List<Section> sections = jdbc.sql("""
+                        select t.id, t.name from topic t
+                         where exists (select 1 from article_topic at join article_revision r
+                                          on r.article_id = at.article_id and r.version = 1 and r.editor = 'demo'
+                                        where at.topic_id = t.id and at.is_primary)
+                         order by t.position, t.id
+                        """)
                 .query((rs, n) -> new Section(rs.getLong(1), rs.getString(2)))
                 .list();
         int attached = 0;
@@ -82,8 +89,9 @@ class DemoLeadImages implements DemoDataStep {
                     .image();
             attached += jdbc.sql("""
                             update article a set lead_image_id = :image
-                              from article_topic t
+                              from article_topic t, article_revision r
                              where t.article_id = a.id and t.topic_id = :topic and t.is_primary
+                               and r.article_id = a.id and r.version = 1 and r.editor = 'demo'
                                and a.lead_image_id is null
                             """)
                     .param("image", image.id())

@@ -11,8 +11,8 @@ class ImageInUseException extends ProblemException {
                 HttpStatus.CONFLICT,
                 "image-in-use",
                 "Image in use",
-                "Image " + id + " is shown by " + articleIds.size()
-                        + " published article(s); replace or remove it there first.");
+                "Image " + id + " is shown by published articles (articleIds lists up to " + ImageUses.MAX_LISTED
+                        + "); replace or remove it there first.");
         with("imageId", id);
         with("articleIds", articleIds);
     }

@@ -9,6 +9,12 @@ import java.util.List;
  */
 public interface ImageUses {
 
-    /** Ids of published (live or scheduled) articles with this image as lead or in their body. */
+    /** How many article ids a refusal lists: enough to find them, whatever a picture's reach. */
+    int MAX_LISTED = 20;
+
+    /**
+     * Ids of published (live or scheduled) articles with this image as lead or in their body, the
+     * lowest {@link #MAX_LISTED} of them; empty when none.
+     */
     List<Long> publishedArticlesUsing(long imageId);
 }

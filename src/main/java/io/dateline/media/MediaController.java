@@ -1,6 +1,7 @@
 package io.dateline.media;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -37,7 +38,9 @@ class MediaController {
             operationId = "getRendition",
             summary = "A picture rendition, e.g. /media/3f2a9c0e5b7d41e8a6c2f90b1d4e7a35-640.jpg",
             description = "Immutable: Cache-Control allows a year, the ETag never changes.")
-    ResponseEntity<byte[]> rendition(@PathVariable String name, WebRequest request) {
+    ResponseEntity<byte[]> rendition(
+            @Parameter(description = "{hash}-{width}.jpg, as in a picture's URLs") @PathVariable String name,
+            WebRequest request) {
         if (!NAME.matcher(name).matches()) {
             throw new RenditionNotFoundException(name);
         }

@@ -1,6 +1,7 @@
 package io.dateline.media;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -53,9 +54,14 @@ class NewsroomImageController {
                     + " image; the same bytes uploaded again answer 200 with the existing image.")
     ResponseEntity<ImageResponse> upload(
             @RequestPart("file") MultipartFile file,
-            @RequestParam(required = false) @Size(max = 1000) String caption,
-            @RequestParam(required = false) @Size(max = 300) String credit,
-            @RequestParam(required = false) @Size(max = 1000) String alt)
+            @Parameter(description = "Shown under the picture") @RequestParam(required = false) @Size(max = 1000)
+                    String caption,
+            @Parameter(description = "Photographer or agency") @RequestParam(required = false) @Size(max = 300)
+                    String credit,
+            @Parameter(description = "Text for readers who cannot see the picture")
+                    @RequestParam(required = false)
+                    @Size(max = 1000)
+                    String alt)
             throws IOException {
         long limit = properties.maxFileSize().toBytes();
         byte[] bytes;
@@ -85,7 +91,10 @@ class NewsroomImageController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getImage", summary = "One image with its renditions")
+    @Operation(
+            operationId = "getImage",
+            summary = "One image with its renditions",
+            description = "Its metadata, the original's size and type, and the URLs of its renditions.")
     ResponseEntity<ImageResponse> get(@PathVariable long id) {
         return ResponseEntity.ok().cacheControl(EDITOR_VIEW).body(images.get(id));
     }

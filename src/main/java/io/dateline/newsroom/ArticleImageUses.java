@@ -23,6 +23,11 @@ class ArticleImageUses implements ImageUses {
                         select a.id from article_image ai join article a on a.id = ai.article_id
                          where ai.image_id = :image and a.status = 'PUBLISHED'
                         order by 1
-                        """).param("image", imageId).query(Long.class).list();
+                        limit :limit
+                        """)
+                .param("image", imageId)
+                .param("limit", ImageUses.MAX_LISTED)
+                .query(Long.class)
+                .list();
     }
 }
