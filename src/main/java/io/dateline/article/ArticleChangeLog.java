@@ -1,5 +1,6 @@
 package io.dateline.article;
 
+import io.dateline.media.Pictures;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -33,10 +34,13 @@ class ArticleChangeLog {
 
     private final ArticleLinks links;
 
-    ArticleChangeLog(JdbcClient jdbc, JsonMapper json, ArticleLinks links) {
+    private final Pictures pictures;
+
+    ArticleChangeLog(JdbcClient jdbc, JsonMapper json, ArticleLinks links, Pictures pictures) {
         this.jdbc = jdbc;
         this.json = json;
         this.links = links;
+        this.pictures = pictures;
     }
 
     /**
@@ -61,7 +65,10 @@ class ArticleChangeLog {
                                                              order by x.is_primary desc, tp.position, tp.name), '[]')
                                       from article_topic x join topic tp on tp.id = x.topic_id
                                      where x.article_id = a.id)
-                               end as topics
+                               end as topics,
+                               case when v.visible then
+                        """ + Pictures.column("a.lead_image_id") + """
+                               end as lead_image
                           from article_change c
                           left join article a on a.id = c.article_id
                           cross join lateral (select coalesce(a.status = 'PUBLISHED'
@@ -151,7 +158,8 @@ class ArticleChangeLog {
                 timeZone,
                 rs.getInt("page_count"),
                 links.url(slug),
-                ArticleSummary.publicUpdatedAt(updatedAt, publishedAt, timeZone));
+                ArticleSummary.publicUpdatedAt(updatedAt, publishedAt, timeZone),
+                pictures.read(rs.getString("lead_image")));
         return new ArticleChange(position, type, articleId, summary, version);
     }
 

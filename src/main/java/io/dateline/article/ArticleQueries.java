@@ -1,5 +1,7 @@
 package io.dateline.article;
 
+import io.dateline.media.Picture;
+import io.dateline.media.Pictures;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,12 +25,16 @@ import org.springframework.stereotype.Repository;
 class ArticleQueries {
 
     private static final String ROW_COLUMNS = "id, slug, headline, lead, dateline, source, byline, language, time_zone,"
-            + " page_count, status, published_at, created_at, updated_at, version";
+            + " page_count, status, published_at, created_at, updated_at, version, "
+            + Pictures.column("article.lead_image_id") + " as lead_image";
 
     private final JdbcClient jdbc;
 
-    ArticleQueries(JdbcClient jdbc) {
+    private final Pictures pictures;
+
+    ArticleQueries(JdbcClient jdbc, Pictures pictures) {
         this.jdbc = jdbc;
+        this.pictures = pictures;
     }
 
     List<ArticleRow> rows(Collection<Long> ids) {
@@ -37,7 +43,7 @@ class ArticleQueries {
         }
         return jdbc.sql("select " + ROW_COLUMNS + " from article where id in (:ids)")
                 .param("ids", ids)
-                .query(ArticleQueries::row)
+                .query(this::articleRow)
                 .list();
     }
 
@@ -226,7 +232,26 @@ class ArticleQueries {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static ArticleRow row(ResultSet rs, int n) throws SQLException {
+    /** The pictures the bodies of many articles embed, in one query, in body order. */
+    Map<Long, List<Picture>> embeddedPictures(Collection<Long> ids) {
+        Map<Long, List<Picture>> images = new HashMap<>();
+        if (ids.isEmpty()) {
+            return images;
+        }
+        jdbc.sql("select ai.article_id, " + Pictures.column("ai.image_id") + " as image"
+                        + " from article_image ai where ai.article_id in (:ids) order by ai.article_id, ai.position")
+                .param("ids", ids)
+                .query(rs -> {
+                    Picture picture = pictures.read(rs.getString(2));
+                    if (picture != null) {
+                        images.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                                .add(picture);
+                    }
+                });
+        return images;
+    }
+
+    private ArticleRow articleRow(ResultSet rs, int n) throws SQLException {
         return new ArticleRow(
                 rs.getLong("id"),
                 rs.getString("slug"),
@@ -242,7 +267,8 @@ class ArticleQueries {
                 instant(rs, "published_at"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                pictures.read(rs.getString("lead_image")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

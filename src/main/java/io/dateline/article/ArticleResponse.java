@@ -1,5 +1,6 @@
 package io.dateline.article;
 
+import io.dateline.media.Picture;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.List;
  * @param related editor-chosen articles that are themselves published
  * @param url the article's public page, absolute
  * @param updatedAt the last change the public could see, in the article's own zone
+ * @param leadImage the article's picture, null when it has none
  */
 record ArticleResponse(
         @Schema(example = "1042") long id,
@@ -42,7 +44,9 @@ record ArticleResponse(
         @Schema(example = "https://news.example.org/news/lavrov-meets-un-envoy-on-syria-talks")
         String url,
 
-        @Schema(example = "2014-12-22T19:30:00+03:00") OffsetDateTime updatedAt) {
+        @Schema(example = "2014-12-22T19:30:00+03:00") OffsetDateTime updatedAt,
+
+        @Schema(nullable = true) Picture leadImage) {
 
     static ArticleResponse from(
             ArticleRow row,
@@ -70,6 +74,7 @@ record ArticleResponse(
                 links,
                 related,
                 url,
-                row.publicUpdatedAtInZone());
+                row.publicUpdatedAtInZone(),
+                row.leadImage());
     }
 }

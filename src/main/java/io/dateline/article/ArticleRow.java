@@ -1,10 +1,14 @@
 package io.dateline.article;
 
+import io.dateline.media.Picture;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
-/** The article table's row without pages and body text: what lists and headers need. */
+/**
+ * The article table's row without pages and body text: what lists and headers need, with its lead
+ * image (null when none).
+ */
 record ArticleRow(
         long id,
         String slug,
@@ -20,7 +24,8 @@ record ArticleRow(
         Instant publishedAt,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        Picture leadImage) {
 
     OffsetDateTime publishedAtInZone() {
         return inZone(publishedAt, timeZone);

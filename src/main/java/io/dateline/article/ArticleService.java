@@ -1,5 +1,6 @@
 package io.dateline.article;
 
+import io.dateline.media.Picture;
 import io.dateline.platform.ETags;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -70,7 +71,7 @@ public class ArticleService {
 
     /**
      * The newest visible articles in full, all of their pages included: what syndication feeds
-     * carry. With a topic id, only articles filed under that topic. Four queries whatever the
+     * carry. With a topic id, only articles filed under that topic. Five queries whatever the
      * count.
      */
     @Transactional(readOnly = true)
@@ -82,10 +83,15 @@ public class ArticleService {
                 queries.rows(ids).stream().collect(Collectors.toMap(ArticleRow::id, Function.identity()));
         Map<Long, List<TopicLabel>> topics = queries.topicLabels(rows.keySet());
         Map<Long, List<String>> pages = queries.pages(rows.keySet());
+        Map<Long, List<Picture>> images = queries.embeddedPictures(rows.keySet());
         return ids.stream()
                 .filter(rows::containsKey)
                 .map(id -> PublishedArticle.from(
-                        rows.get(id), topics.getOrDefault(id, List.of()), pages.getOrDefault(id, List.of()), List.of()))
+                        rows.get(id),
+                        topics.getOrDefault(id, List.of()),
+                        pages.getOrDefault(id, List.of()),
+                        List.of(),
+                        images.getOrDefault(id, List.of())))
                 .toList();
     }
 
@@ -104,7 +110,8 @@ public class ArticleService {
                         row,
                         queries.topicLabels(List.of(row.id())).getOrDefault(row.id(), List.of()),
                         queries.pages(List.of(row.id())).getOrDefault(row.id(), List.of()),
-                        summaries(queries.visibleRelatedIds(row.id(), now))));
+                        summaries(queries.visibleRelatedIds(row.id(), now)),
+                        queries.embeddedPictures(List.of(row.id())).getOrDefault(row.id(), List.of())));
     }
 
     /** Topic labels of these articles, primary first: for lists that show articles in any state. */
@@ -145,14 +152,15 @@ public class ArticleService {
     }
 
     /**
-     * Weak, because the body also shows other rows than the article's own: topic names and the
-     * related articles that are visible. Their fingerprint is part of the tag, so that renaming a
+     * Weak, because the body also shows other rows than the article's own: topic names, the lead
+     * image's caption, credit and alt text, and the related articles that are visible. Their fingerprint is part of the tag, so that renaming a
      * topic or unpublishing a related article invalidates cached copies at once.
      */
     static String publicETag(ArticleRow row, List<TopicLabel> topics, List<ArticleSummary> related) {
         CRC32C crc = new CRC32C();
         crc.update(topics.toString().getBytes(StandardCharsets.UTF_8));
         crc.update(related.toString().getBytes(StandardCharsets.UTF_8));
+        crc.update(String.valueOf(row.leadImage()).getBytes(StandardCharsets.UTF_8));
         String fingerprint = HexFormat.of().toHexDigits((int) crc.getValue());
         return ETags.weak(row.id() + "-" + row.version() + "-" + fingerprint);
     }

@@ -1,5 +1,6 @@
 package io.dateline.article;
 
+import io.dateline.media.Picture;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,6 +15,7 @@ import java.util.List;
  * @param url the article's public page, absolute: the link an app shares
  * @param updatedAt the last change the public could see (an edit, or the publication itself), in the
  *     article's own zone like publishedAt
+ * @param leadImage the article's picture, null when it has none
  */
 public record ArticleSummary(
         @Schema(example = "1042") long id,
@@ -36,7 +38,9 @@ public record ArticleSummary(
         @Schema(example = "https://news.example.org/news/lavrov-meets-un-envoy-on-syria-talks")
         String url,
 
-        @Schema(example = "2014-12-22T19:30:00+03:00") OffsetDateTime updatedAt) {
+        @Schema(example = "2014-12-22T19:30:00+03:00") OffsetDateTime updatedAt,
+
+        @Schema(nullable = true) Picture leadImage) {
 
     static ArticleSummary from(ArticleRow row, List<TopicLabel> topics, ArticleLinks links) {
         return new ArticleSummary(
@@ -52,7 +56,8 @@ public record ArticleSummary(
                 row.timeZone(),
                 row.pageCount(),
                 links.url(row.slug()),
-                row.publicUpdatedAtInZone());
+                row.publicUpdatedAtInZone(),
+                row.leadImage());
     }
 
     /**

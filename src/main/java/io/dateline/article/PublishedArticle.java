@@ -1,5 +1,6 @@
 package io.dateline.article;
 
+import io.dateline.media.Picture;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.List;
  *     it
  * @param pages sanitized HTML of each page, in order
  * @param related editor-chosen articles that are themselves visible; empty where not asked for
+ * @param leadImage the article's picture, null when it has none
+ * @param images the pictures its body embeds, in order
  */
 public record PublishedArticle(
         long id,
@@ -32,10 +35,16 @@ public record PublishedArticle(
         Instant updatedAt,
         long version,
         List<String> pages,
-        List<ArticleSummary> related) {
+        List<ArticleSummary> related,
+        Picture leadImage,
+        List<Picture> images) {
 
     static PublishedArticle from(
-            ArticleRow row, List<TopicLabel> topics, List<String> pages, List<ArticleSummary> related) {
+            ArticleRow row,
+            List<TopicLabel> topics,
+            List<String> pages,
+            List<ArticleSummary> related,
+            List<Picture> images) {
         return new PublishedArticle(
                 row.id(),
                 row.slug(),
@@ -52,7 +61,9 @@ public record PublishedArticle(
                 row.updatedAt(),
                 row.version(),
                 pages,
-                related);
+                related,
+                row.leadImage(),
+                images);
     }
 
     /** All pages as one HTML document, for consumers that do not page. */

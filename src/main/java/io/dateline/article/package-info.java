@@ -12,5 +12,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Articles",
-        allowedDependencies = {"topic", "platform"})
+        allowedDependencies = {"topic", "media", "platform"})
 package io.dateline.article;

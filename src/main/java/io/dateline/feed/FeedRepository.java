@@ -3,6 +3,7 @@ package io.dateline.feed;
 import io.dateline.article.ArticleLinks;
 import io.dateline.article.ArticleSummary;
 import io.dateline.article.TopicLabel;
+import io.dateline.media.Pictures;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -34,8 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       branch reads at most a page of matching rows.
  * </ul>
  *
- * The page's topics come back with the rows as a JSON array built by a correlated subquery, which
- * PostgreSQL evaluates only for the rows returned: a page is one statement, whatever its size.
+ * The page's topics come back with the rows as a JSON array built by a correlated subquery, and
+ * each lead image as a JSON object by a primary-key probe of image, both evaluated by PostgreSQL only
+ * for the rows returned: a page is one statement, whatever its size.
  *
  * <p>Articles and their topic links are read through article's visible_article(now),
  * visible_article_topic(now) and article_topic_link (migration V97), which own the rule "visible to
@@ -51,7 +53,8 @@ class FeedRepository {
                                       order by x.is_primary desc, tp.position, tp.name), '[]')
                from article_topic_link x join topic tp on tp.id = x.topic_id
               where x.article_id = a.id) as topics,
-           a.updated_at""";
+           a.updated_at,
+            """ + Pictures.column("a.lead_image_id") + " as lead_image";
 
     private static final TypeReference<List<TopicLabel>> TOPICS = new TypeReference<>() {};
 
@@ -61,10 +64,13 @@ class FeedRepository {
 
     private final ArticleLinks links;
 
-    FeedRepository(JdbcClient jdbc, JsonMapper json, ArticleLinks links) {
+    private final Pictures pictures;
+
+    FeedRepository(JdbcClient jdbc, JsonMapper json, ArticleLinks links, Pictures pictures) {
         this.jdbc = jdbc;
         this.json = json;
         this.links = links;
+        this.pictures = pictures;
     }
 
     /** Cancels any statement of this transaction that runs longer than {@code timeout}. */
@@ -208,7 +214,8 @@ class FeedRepository {
                 timeZone,
                 rs.getInt("page_count"),
                 links.url(rs.getString("slug")),
-                ArticleSummary.publicUpdatedAt(rs.getTimestamp("updated_at").toInstant(), publishedAt, timeZone));
+                ArticleSummary.publicUpdatedAt(rs.getTimestamp("updated_at").toInstant(), publishedAt, timeZone),
+                pictures.read(rs.getString("lead_image")));
         return new FeedRow(summary, rs.getLong("version"), new FeedPosition(publishedAt, id));
     }
 

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataAccessException;
@@ -128,10 +129,14 @@ class FeedService {
         }
     }
 
-    /** A page's entity tag: which articles, in which versions, and where the next page starts. */
+    /**
+     * A page's entity tag: which articles, in which versions, with which lead image metadata (it
+     * changes without the article's version), and where the next page starts.
+     */
     private static String etag(List<FeedRow> rows, String next) {
         String content = rows.stream()
-                        .map(row -> row.summary().id() + ":" + row.version())
+                        .map(row -> row.summary().id() + ":" + row.version() + ":"
+                                + Objects.hashCode(row.summary().leadImage()))
                         .collect(Collectors.joining(","))
                 + "|" + next;
         return ETags.weakDigest(content);

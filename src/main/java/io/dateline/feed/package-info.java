@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Feed",
-        allowedDependencies = {"article", "topic", "reader", "platform"})
+        allowedDependencies = {"article", "topic", "reader", "media", "platform"})
 package io.dateline.feed;

@@ -93,6 +93,14 @@ class Article {
     @OrderBy("position")
     private List<RelatedArticle> related = new ArrayList<>();
 
+    private Long leadImageId;
+
+    @ElementCollection
+    @CollectionTable(name = "article_image", joinColumns = @JoinColumn(name = "article_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "image_id")
+    private List<Long> images = new ArrayList<>();
+
     protected Article() {}
 
     static Article draft(ArticleContent content, String slug, Instant now) {
@@ -127,6 +135,9 @@ class Article {
         for (int i = 0; i < content.relatedIds().size(); i++) {
             related.add(new RelatedArticle(content.relatedIds().get(i), i));
         }
+        leadImageId = content.leadImageId();
+        images.clear();
+        images.addAll(content.imageIds());
         updatedAt = now;
     }
 
@@ -277,5 +288,23 @@ class Article {
 
     List<Long> relatedIds() {
         return related.stream().map(RelatedArticle::relatedId).toList();
+    }
+
+    Long leadImageId() {
+        return leadImageId;
+    }
+
+    /** The pictures its body embeds, in order. */
+    List<Long> imageIds() {
+        return List.copyOf(images);
+    }
+
+    /** Every image the article shows: its lead image and those of its body. */
+    Set<Long> allImageIds() {
+        Set<Long> all = new HashSet<>(images);
+        if (leadImageId != null) {
+            all.add(leadImageId);
+        }
+        return all;
     }
 }

@@ -18,4 +18,6 @@ record ArticleContent(
         String timeZone,
         List<ArticleTopic> topics,
         List<ExternalLink> externalLinks,
-        List<Long> relatedIds) {}
+        List<Long> relatedIds,
+        Long leadImageId,
+        List<Long> imageIds) {}

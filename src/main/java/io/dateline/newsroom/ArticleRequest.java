@@ -21,6 +21,8 @@ import java.util.List;
  * @param topics topic slugs, at least one
  * @param primaryTopic one of {@code topics}; the first topic when absent
  * @param timeZone IANA zone of the dateline; the newsroom's zone when absent
+ * @param leadImageId the image shown with the article in lists and at its top
+ * @param imageIds the images its body embeds, in order
  */
 record ArticleRequest(
         @Schema(example = "Lavrov meets UN envoy on Syria talks") @NotBlank @Size(max = 300)
@@ -37,7 +39,9 @@ record ArticleRequest(
         @Size(max = 80) String primaryTopic,
         @Schema(example = "Europe/Moscow") @TimeZoneName String timeZone,
         @Size(max = 20) List<@NotNull @Valid ExternalLinkRequest> externalLinks,
-        @Size(max = 20) List<@NotNull Long> relatedArticleIds) {
+        @Size(max = 20) List<@NotNull Long> relatedArticleIds,
+        @Schema(example = "17") Long leadImageId,
+        @Size(max = 50) List<@NotNull Long> imageIds) {
 
     static final int MAX_PAGES = 20;
 
@@ -62,7 +66,9 @@ record ArticleRequest(
                 primaryTopic,
                 timeZone,
                 externalLinks,
-                relatedArticleIds);
+                relatedArticleIds,
+                leadImageId,
+                imageIds);
     }
 
     ArticleRequest withPrimaryTopic(String primary) {
@@ -79,7 +85,9 @@ record ArticleRequest(
                 primary,
                 timeZone,
                 externalLinks,
-                relatedArticleIds);
+                relatedArticleIds,
+                leadImageId,
+                imageIds);
     }
 
     ArticleRequest withRelatedArticleIds(List<Long> ids) {
@@ -96,7 +104,9 @@ record ArticleRequest(
                 primaryTopic,
                 timeZone,
                 externalLinks,
-                ids);
+                ids,
+                leadImageId,
+                imageIds);
     }
 
     record ExternalLinkRequest(

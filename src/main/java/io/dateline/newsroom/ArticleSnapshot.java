@@ -20,7 +20,9 @@ record ArticleSnapshot(
         String primaryTopic,
         List<ExternalLinkResponse> externalLinks,
         List<Long> relatedArticleIds,
-        Instant publishedAt) {
+        Instant publishedAt,
+        Long leadImageId,
+        List<Long> imageIds) {
 
     static ArticleSnapshot of(Article article, TopicNames topics) {
         return new ArticleSnapshot(
@@ -38,7 +40,9 @@ record ArticleSnapshot(
                 topics.primarySlug(article),
                 article.externalLinks().stream().map(ExternalLink::response).toList(),
                 article.relatedIds(),
-                article.publishedAt());
+                article.publishedAt(),
+                article.leadImageId(),
+                article.imageIds());
     }
 
     /** The editable part, to restore it. */
@@ -61,6 +65,8 @@ record ArticleSnapshot(
                                 .map(link -> new ArticleRequest.ExternalLinkRequest(
                                         link.title(), link.url(), link.sourceName()))
                                 .toList(),
-                relatedArticleIds == null ? List.of() : relatedArticleIds);
+                relatedArticleIds == null ? List.of() : relatedArticleIds,
+                leadImageId,
+                imageIds == null ? List.of() : imageIds);
     }
 }

@@ -35,7 +35,9 @@ record EditorArticleResponse(
         OffsetDateTime publishedAt,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        Long leadImageId,
+        List<Long> imageIds) {
 
     static EditorArticleResponse from(Article article, TopicNames topics, Instant now) {
         return new EditorArticleResponse(
@@ -61,6 +63,8 @@ record EditorArticleResponse(
                                 .toOffsetDateTime(),
                 article.createdAt(),
                 article.updatedAt(),
-                article.version());
+                article.version(),
+                article.leadImageId(),
+                article.imageIds());
     }
 }

@@ -1,6 +1,7 @@
 package io.dateline.newsroom;
 
 import io.dateline.article.ArticleNotFoundException;
+import io.dateline.media.Images;
 import io.dateline.newsroom.IdempotencyKeys.StoredResponse;
 import io.dateline.platform.ETags;
 import io.dateline.platform.InvalidFieldsException;
@@ -82,6 +83,8 @@ class EditorialService {
 
     private final Clock clock;
 
+    private final Images images;
+
     EditorialService(
             ArticleRepository articles,
             ArticleRevisions revisions,
@@ -93,7 +96,8 @@ class EditorialService {
             TransactionTemplate transactions,
             JsonMapper jsonMapper,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            Images images) {
         this.articles = articles;
         this.revisions = revisions;
         this.idempotencyKeys = idempotencyKeys;
@@ -105,6 +109,7 @@ class EditorialService {
         this.jsonMapper = jsonMapper;
         this.events = events;
         this.clock = clock;
+        this.images = images;
     }
 
     /** An article after a change (or a replayed creation), with its ETag. */
@@ -171,6 +176,8 @@ class EditorialService {
     Saved publish(long id, Instant publishAt, String ifMatch, String editor) {
         return inTransaction(id, () -> {
             Article article = load(id, ifMatch);
+            // held until the commit, so that none of its pictures is deleted while it goes live
+            images.requireAll(article.allImageIds());
             return article.publish(publishAt, clock) ? save(article, "PUBLISHED", editor) : view(article);
         });
     }
@@ -324,7 +331,9 @@ class EditorialService {
                         .map(link ->
                                 new ArticleRequest.ExternalLinkRequest(link.title(), link.url(), link.sourceName()))
                         .toList(),
-                article.relatedIds());
+                article.relatedIds(),
+                article.leadImageId(),
+                article.imageIds());
     }
 
     private TopicNames namesOf(Article article) {
@@ -364,6 +373,13 @@ class EditorialService {
         if (!unknown.isEmpty()) {
             throw new UnknownArticleException(unknown);
         }
+        List<Long> imageIds =
+                request.imageIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.imageIds()));
+        Set<Long> shown = new LinkedHashSet<>(imageIds);
+        if (request.leadImageId() != null) {
+            shown.add(request.leadImageId());
+        }
+        images.requireAll(shown);
         String primary = request.primaryTopic() != null
                 ? request.primaryTopic()
                 : refs.get(0).slug();
@@ -393,7 +409,9 @@ class EditorialService {
                         : request.externalLinks().stream()
                                 .map(link -> new ExternalLink(link.title(), link.url(), link.sourceName()))
                                 .toList(),
-                relatedIds);
+                relatedIds,
+                request.leadImageId(),
+                imageIds);
         return new Resolved(content, new TopicNames(refs.stream().collect(Collectors.toMap(TopicRef::id, ref -> ref))));
     }
 

@@ -8,5 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Newsroom",
-        allowedDependencies = {"article", "topic", "platform"})
+        allowedDependencies = {"article", "topic", "media", "platform"})
 package io.dateline.newsroom;

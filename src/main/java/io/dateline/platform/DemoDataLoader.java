@@ -2,6 +2,9 @@ package io.dateline.platform;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,8 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo data set: SQL scripts in {@code classpath:db/demo}, applied by a second Flyway
  * with its own history table, so the demo never mixes with the schema's migrations, each script
- * runs once, and a script added later still reaches an existing developer database. Runs once every
- * singleton exists, so after the schema migration and before the application accepts traffic.
+ * runs once, and a script added later still reaches an existing developer database. Steps that SQL
+ * cannot do (media's generated lead images) are {@link DemoDataStep} beans of the features, run in
+ * the same sequence by their version. Runs once every singleton exists, so after the schema
+ * migration and before the application accepts traffic.
  */
 @Component
 class DemoDataLoader implements SmartInitializingSingleton {
@@ -29,11 +34,17 @@ class DemoDataLoader implements SmartInitializingSingleton {
 
     private final ObjectProvider<EmbeddedPostgresServer> embedded;
 
+    private final ObjectProvider<DemoDataStep> steps;
+
     DemoDataLoader(
-            DataSource dataSource, DemoDataProperties properties, ObjectProvider<EmbeddedPostgresServer> embedded) {
+            DataSource dataSource,
+            DemoDataProperties properties,
+            ObjectProvider<EmbeddedPostgresServer> embedded,
+            ObjectProvider<DemoDataStep> steps) {
         this.dataSource = dataSource;
         this.properties = properties;
         this.embedded = embedded;
+        this.steps = steps;
     }
 
     @Override
@@ -45,6 +56,7 @@ class DemoDataLoader implements SmartInitializingSingleton {
         int applied = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(LOCATION)
+                .javaMigrations(steps.orderedStream().map(StepMigration::new).toArray(JavaMigration[]::new))
                 .table(HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
@@ -53,6 +65,35 @@ class DemoDataLoader implements SmartInitializingSingleton {
                 .migrationsExecuted;
         if (applied > 0) {
             log.info("Loaded {} demo data script(s) from {}", applied, LOCATION);
+        }
+    }
+
+    /** A step as Flyway runs it: no checksum, since the step is code whose output may vary. */
+    private record StepMigration(DemoDataStep step) implements JavaMigration {
+
+        @Override
+        public MigrationVersion getVersion() {
+            return MigrationVersion.fromVersion(step.version());
+        }
+
+        @Override
+        public String getDescription() {
+            return step.description();
+        }
+
+        @Override
+        public Integer getChecksum() {
+            return null;
+        }
+
+        @Override
+        public boolean canExecuteInTransaction() {
+            return true;
+        }
+
+        @Override
+        public void migrate(Context context) {
+            step.load();
         }
     }
 }

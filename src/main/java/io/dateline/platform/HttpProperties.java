@@ -17,10 +17,14 @@ import org.springframework.util.unit.DataSize;
  *     ones are refused with 413 before anything reads them
  * @param maxAnonymousRequestSize largest request body accepted without a token (reader
  *     registration needs none at all): small, so that nobody unknown makes the service buffer much
+ * @param maxUploadSize largest multipart body (a picture upload) accepted from a caller with a valid
+ *     token, in place of {@code maxRequestSize}: a little more than {@code dateline.media.max-file-size}
+ *     for the form's other fields
  */
 @ConfigurationProperties("dateline.http")
 public record HttpProperties(
         @DefaultValue("60s") Duration articleMaxAge,
         @DefaultValue("15s") Duration feedMaxAge,
         @DefaultValue("2MB") DataSize maxRequestSize,
-        @DefaultValue("16KB") DataSize maxAnonymousRequestSize) {}
+        @DefaultValue("16KB") DataSize maxAnonymousRequestSize,
+        @DefaultValue("11MB") DataSize maxUploadSize) {}

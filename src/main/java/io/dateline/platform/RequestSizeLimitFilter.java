@@ -41,7 +41,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         // behind Spring Security's request wrapper, an anonymous caller has no user principal
         long limit = request.getUserPrincipal() == null
                 ? properties.maxAnonymousRequestSize().toBytes()
-                : properties.maxRequestSize().toBytes();
+                : isMultipart(request)
+                        ? properties.maxUploadSize().toBytes()
+                        : properties.maxRequestSize().toBytes();
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             reject(request, response, limit);
@@ -57,6 +59,11 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "multipart/form-data", 0, "multipart/form-data".length());
     }
 
     private void reject(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {

@@ -2,6 +2,7 @@ package io.dateline.search;
 
 import io.dateline.article.ArticleSummary;
 import io.dateline.article.TopicLabel;
+import io.dateline.media.Picture;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.List;
  * @param score relevance blended with recency, higher is better; comparable only within one search
  * @param url the article's public page, absolute
  * @param updatedAt the last change the public could see, in the article's own zone
+ * @param leadImage the article's picture, null when it has none
  */
 public record SearchHit(
         @Schema(example = "1042") long id,
@@ -37,7 +39,9 @@ public record SearchHit(
         @Schema(example = "https://news.example.org/news/lavrov-meets-un-envoy-on-syria-talks")
         String url,
 
-        @Schema(example = "2014-12-22T19:30:00+03:00") OffsetDateTime updatedAt) {
+        @Schema(example = "2014-12-22T19:30:00+03:00") OffsetDateTime updatedAt,
+
+        @Schema(nullable = true) Picture leadImage) {
 
     static SearchHit from(ArticleSummary summary, double score, Highlights highlights) {
         return new SearchHit(
@@ -55,6 +59,7 @@ public record SearchHit(
                 score,
                 highlights,
                 summary.url(),
-                summary.updatedAt());
+                summary.updatedAt(),
+                summary.leadImage());
     }
 }

@@ -3,6 +3,7 @@ package io.dateline.search;
 import io.dateline.article.ArticleLinks;
 import io.dateline.article.ArticleSummary;
 import io.dateline.article.TopicLabel;
+import io.dateline.media.Pictures;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -96,7 +97,8 @@ class SearchRepository {
                                              order by x.is_primary desc, tp.position, tp.name), '[]')
                       from article_topic_link x join topic tp on tp.id = x.topic_id
                      where x.article_id = a.id) as topics,
-                   a.updated_at""";
+                   a.updated_at,
+                   """ + Pictures.column("a.lead_image_id") + " as lead_image";
 
     /**
      * Only this much of the body feeds the snippet: ts_headline parses all the text it is given, for
@@ -127,10 +129,13 @@ class SearchRepository {
 
     private final ArticleLinks links;
 
-    SearchRepository(JdbcClient jdbc, JsonMapper json, ArticleLinks links) {
+    private final Pictures pictures;
+
+    SearchRepository(JdbcClient jdbc, JsonMapper json, ArticleLinks links, Pictures pictures) {
         this.jdbc = jdbc;
         this.json = json;
         this.links = links;
+        this.pictures = pictures;
     }
 
     /**
@@ -398,7 +403,8 @@ class SearchRepository {
                 ArticleSummary.publicUpdatedAt(
                         rs.getTimestamp("updated_at").toInstant(),
                         publishedAt == null ? null : publishedAt.toInstant(),
-                        timeZone));
+                        timeZone),
+                pictures.read(rs.getString("lead_image")));
         return new SearchRow(
                 summary,
                 rs.getLong("version"),

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataAccessException;
@@ -326,7 +327,10 @@ class SearchService {
         return new InvalidCursorException("The cursor is not one this service issued.");
     }
 
-    /** A page's entity tag: which articles, in which versions, with which scores, and what follows. */
+    /**
+     * A page's entity tag: which articles, in which versions, with which scores and lead image
+     * metadata (it changes without the article's version), and what follows.
+     */
     private static String etag(List<SearchHit> hits, List<SearchRow> rows, String next) {
         StringBuilder content = new StringBuilder();
         for (int i = 0; i < rows.size(); i++) {
@@ -335,6 +339,8 @@ class SearchService {
                     .append(rows.get(i).version())
                     .append(':')
                     .append(hits.get(i).score())
+                    .append(':')
+                    .append(Objects.hashCode(hits.get(i).leadImage()))
                     .append(',');
         }
         content.append('|').append(next);

@@ -9,5 +9,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Search",
-        allowedDependencies = {"article", "topic", "platform"})
+        allowedDependencies = {"article", "topic", "media", "platform"})
 package io.dateline.search;

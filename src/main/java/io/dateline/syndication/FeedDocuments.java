@@ -11,16 +11,19 @@ import com.rometools.rome.feed.module.DCModuleImpl;
 import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Description;
+import com.rometools.rome.feed.rss.Enclosure;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import io.dateline.article.PublishedArticle;
 import io.dateline.article.TopicLabel;
+import io.dateline.media.Picture;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.output.Format;
@@ -42,6 +45,9 @@ class FeedDocuments {
     static final String ATOM = "application/atom+xml";
 
     private static final Namespace ATOM_NS = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+
+    /** Media RSS, which feed readers and aggregators read an item's picture from. */
+    static final Namespace MEDIA_NS = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
 
     private final SiteProperties site;
 
@@ -112,6 +118,16 @@ class FeedDocuments {
         List<Module> modules = new ArrayList<>();
         modules.add(dc);
         item.setModules(modules);
+        if (article.leadImage() != null) {
+            Picture picture = article.leadImage();
+            // RSS 2.0 wants a length; 0 is the usual "unknown" and readers fetch the picture anyway
+            Enclosure enclosure = new Enclosure();
+            enclosure.setUrl(picture.url());
+            enclosure.setType("image/jpeg");
+            enclosure.setLength(0);
+            item.setEnclosures(new ArrayList<>(List.of(enclosure)));
+            item.setForeignMarkup(new ArrayList<>(List.of(mediaContent(picture))));
+        }
         return item;
     }
 
@@ -168,6 +184,11 @@ class FeedDocuments {
         if (StringUtils.hasText(article.byline())) {
             entry.setAuthors(new ArrayList<>(List.of(person(article.byline()))));
         }
+        if (article.leadImage() != null) {
+            Picture picture = article.leadImage();
+            entry.setOtherLinks(new ArrayList<>(List.of(link(picture.url(), "enclosure", "image/jpeg"))));
+            entry.setForeignMarkup(new ArrayList<>(List.of(mediaContent(picture))));
+        }
         return entry;
     }
 
@@ -177,6 +198,29 @@ class FeedDocuments {
         category.setLabel(topic.name());
         category.setScheme(site.root() + "/topics/");
         return category;
+    }
+
+    /** The lead image as {@code media:content}: its largest rendition, caption and credit. */
+    private static Element mediaContent(Picture picture) {
+        Element content = new Element("content", MEDIA_NS)
+                .setAttribute("url", picture.url())
+                .setAttribute("type", "image/jpeg")
+                .setAttribute("medium", "image")
+                .setAttribute("width", Integer.toString(picture.width()))
+                .setAttribute("height", Integer.toString(picture.height()));
+        if (StringUtils.hasText(picture.caption())) {
+            content.addContent(new Element("description", MEDIA_NS)
+                    .setAttribute("type", "plain")
+                    .setText(picture.caption()));
+        }
+        if (StringUtils.hasText(picture.credit())) {
+            content.addContent(new Element("credit", MEDIA_NS).setText(picture.credit()));
+        }
+        if (StringUtils.hasText(picture.alt())) {
+            content.addContent(
+                    new Element("text", MEDIA_NS).setAttribute("type", "plain").setText(picture.alt()));
+        }
+        return content;
     }
 
     private static Link link(String href, String rel, String type) {
@@ -209,8 +253,9 @@ class FeedDocuments {
     private static String write(WireFeed feed) {
         try {
             // Raw, not ROME's compact format: that one collapses whitespace, also inside <pre>.
-            return new XMLOutputter(Format.getRawFormat().setEncoding("UTF-8"))
-                    .outputString(new WireFeedOutput().outputJDom(feed));
+            Document document = new WireFeedOutput().outputJDom(feed);
+            document.getRootElement().addNamespaceDeclaration(MEDIA_NS);
+            return new XMLOutputter(Format.getRawFormat().setEncoding("UTF-8")).outputString(document);
         } catch (FeedException ex) {
             throw new IllegalStateException("ROME could not write a " + feed.getFeedType() + " document", ex);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dateline.article.ArticleSummary;
 import io.dateline.article.PublishedArticle;
 import io.dateline.article.TopicLabel;
+import io.dateline.media.Picture;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -67,12 +68,24 @@ record NinjsItem(
 
     record InfoSource(String name, String role) {}
 
-    record Rendition(String name, String href, String contenttype) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Rendition(String name, String href, String contenttype, Integer width, Integer height) {
+
+        Rendition(String name, String href, String contenttype) {
+            this(name, href, contenttype, null, null);
+        }
+    }
 
     record AltId(String role, String value) {}
 
     static NinjsItem from(PublishedArticle article, SiteProperties site) {
         List<NinjsItem> associations = new ArrayList<>();
+        if (article.leadImage() != null) {
+            associations.add(picture("featureimage", article.leadImage()));
+        }
+        for (int i = 0; i < article.images().size(); i++) {
+            associations.add(picture("image-" + (i + 1), article.images().get(i)));
+        }
         for (int i = 0; i < article.related().size(); i++) {
             associations.add(association("related-" + (i + 1), article.related().get(i), site));
         }
@@ -130,6 +143,50 @@ record NinjsItem(
                 null,
                 List.of(new Rendition("web", site.articleUrl(related.slug()), "text/html")),
                 List.of(new AltId("slug", related.slug())),
+                List.of(),
+                name);
+    }
+
+    /**
+     * A picture, by reference: its renditions with their sizes, the caption as description and the
+     * credit as by-line. Its uri is the largest rendition's address, which names the content.
+     */
+    private static NinjsItem picture(String name, Picture picture) {
+        List<Text> descriptions = new ArrayList<>();
+        if (StringUtils.hasText(picture.caption())) {
+            descriptions.add(new Text("caption", "text/plain", picture.caption()));
+        }
+        if (StringUtils.hasText(picture.alt())) {
+            descriptions.add(new Text("alternative", "text/plain", picture.alt()));
+        }
+        return new NinjsItem(
+                null,
+                picture.url(),
+                "picture",
+                "full",
+                null,
+                null,
+                null,
+                "usable",
+                null,
+                List.of(),
+                descriptions,
+                List.of(),
+                List.of(),
+                null,
+                blankToNull(picture.credit()),
+                List.of(),
+                null,
+                null,
+                picture.renditions().stream()
+                        .map(rendition -> new Rendition(
+                                "w" + rendition.width(),
+                                rendition.url(),
+                                rendition.type(),
+                                rendition.width(),
+                                rendition.height()))
+                        .toList(),
+                List.of(),
                 List.of(),
                 name);
     }

@@ -8,5 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Syndication",
-        allowedDependencies = {"article", "topic", "platform", "job"})
+        allowedDependencies = {"article", "topic", "media", "platform", "job"})
 package io.dateline.syndication;

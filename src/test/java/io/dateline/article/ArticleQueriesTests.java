@@ -3,6 +3,7 @@ package io.dateline.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dateline.TestDatabase;
+import io.dateline.media.PicturesTestConfiguration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The read model's SQL on the real database, with "now" passed in so that time is exact. */
 @DataJpaTest
-@Import({TestDatabase.class, ArticleQueries.class})
+@Import({TestDatabase.class, ArticleQueries.class, PicturesTestConfiguration.class})
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 class ArticleQueriesTests {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dateline.TestDatabase;
 import io.dateline.article.TopicLabel;
+import io.dateline.media.PicturesTestConfiguration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * test writes to, and every query starts there, so the rows other tests committed never show.
  */
 @DataJpaTest
-@Import({TestDatabase.class, FeedRepository.class, FeedRepositoryTests.Json.class})
+@Import({TestDatabase.class, FeedRepository.class, FeedRepositoryTests.Json.class, PicturesTestConfiguration.class})
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 class FeedRepositoryTests {
 

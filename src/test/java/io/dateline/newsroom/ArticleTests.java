@@ -94,10 +94,15 @@ class ArticleTests {
                         "Europe/Moscow",
                         List.of(new ArticleTopic(1, false), new ArticleTopic(2, true)),
                         List.of(),
-                        List.of(7L)),
+                        List.of(7L),
+                        11L,
+                        List.of(12L, 13L)),
                 clock.instant());
 
         assertThat(article.pages()).hasSize(2);
+        assertThat(article.leadImageId()).isEqualTo(11L);
+        assertThat(article.imageIds()).containsExactly(12L, 13L);
+        assertThat(article.allImageIds()).containsExactlyInAnyOrder(11L, 12L, 13L);
         assertThat(article.topics()).extracting(ArticleTopic::topicId).containsExactlyInAnyOrder(1L, 2L);
         assertThat(article.relatedIds()).containsExactly(7L);
         assertThatThrownBy(() -> article.revise(content("No topics", List.of()), clock.instant()))
@@ -121,6 +126,8 @@ class ArticleTests {
                 "Europe/Moscow",
                 topics,
                 List.of(),
+                List.of(),
+                null,
                 List.of());
     }
 }

@@ -171,6 +171,8 @@ class NewsroomArticleControllerTests {
                 null,
                 NOW,
                 NOW,
-                version);
+                version,
+                null,
+                List.of());
     }
 }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import io.dateline.IntegrationTest;
 import io.dateline.TestSecurity;
+import io.dateline.media.MediaFixtures;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockPart;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -177,6 +179,25 @@ class RoleMatrixTests {
                     Access.EDITOR,
                     f -> get("/api/v1/newsroom/search?q=matrix&status=DRAFT")),
             // topics and their streams
+            // pictures: the editors' image library, renditions for everyone
+            row("POST", "/api/v1/newsroom/images", Access.EDITOR, f -> f.imageUpload()),
+            row("GET", "/api/v1/newsroom/images", Access.EDITOR, f -> get("/api/v1/newsroom/images")),
+            row(
+                    "GET",
+                    "/api/v1/newsroom/images/{id}",
+                    Access.EDITOR,
+                    f -> get("/api/v1/newsroom/images/{id}", f.image().id())),
+            row(
+                    "PUT",
+                    "/api/v1/newsroom/images/{id}",
+                    Access.EDITOR,
+                    f -> json(put("/api/v1/newsroom/images/{id}", f.image().id()), Map.of("caption", "Matrix"))),
+            row(
+                    "DELETE",
+                    "/api/v1/newsroom/images/{id}",
+                    Access.EDITOR,
+                    f -> delete("/api/v1/newsroom/images/{id}", f.freshImage().id())),
+            row("GET", "/media/{name}", Access.ANONYMOUS, f -> get(f.image().path())),
             row("GET", "/api/v1/topics", Access.ANONYMOUS, f -> get("/api/v1/topics")),
             row(
                     "POST",
@@ -516,6 +537,8 @@ class RoleMatrixTests {
 
     record Article(long id, String slug, String etag) {}
 
+    record Image(long id, String path) {}
+
     /**
      * The resources the rows point at, created through the API as an editor: shared ones for reads,
      * fresh ones for calls that change or delete what they name.
@@ -556,6 +579,28 @@ class RoleMatrixTests {
 
         long partner() {
             return (Long) shared.computeIfAbsent("partner", key -> freshPartner());
+        }
+
+        Image image() {
+            return (Image) shared.computeIfAbsent("image", key -> freshImage());
+        }
+
+        /** A multipart upload in the plain builder the rows use: the part is added to the request. */
+        MockHttpServletRequestBuilder imageUpload() {
+            byte[] png = MediaFixtures.png(40, 30);
+            return post("/api/v1/newsroom/images")
+                    .contentType(MediaType.MULTIPART_FORM_DATA)
+                    .with(request -> {
+                        request.addPart(new MockPart("file", "matrix.png", png, MediaType.IMAGE_PNG));
+                        return request;
+                    });
+        }
+
+        Image freshImage() {
+            JsonNode body = call(imageUpload(), 201);
+            return new Image(
+                    body.get("id").asLong(),
+                    java.net.URI.create(body.get("url").asString()).getPath());
         }
 
         String freshTopic() {

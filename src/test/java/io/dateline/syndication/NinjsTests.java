@@ -2,6 +2,7 @@ package io.dateline.syndication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -12,6 +13,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.dateline.IntegrationTest;
 import io.dateline.TestSecurity;
+import io.dateline.media.MediaFixtures;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
@@ -112,6 +115,49 @@ class NinjsTests {
             assertThat(association.get("headlines").get(0).get("value").asString())
                     .isEqualTo("Related " + fixtures.tag);
         });
+    }
+
+    @Test
+    void anArticleWithPicturesIsValidNinjsWithPictureAssociations() throws Exception {
+        SyndicationFixtures.Topic topic = fixtures.topic("Pictures");
+        Map<String, Object> request = fixtures.article("Pictured " + fixtures.tag, List.of("<p>p</p>"), topic);
+        request.put("leadImageId", uploadImage(1000, 500));
+        request.put("imageIds", List.of(uploadImage(300, 300)));
+        SyndicationFixtures.Article article = fixtures.published(request, PUBLISHED);
+
+        JsonNode item = ninjs(get("/api/v1/articles/{id}", article.id()).accept("application/ninjs+json"));
+
+        assertThat(ninjs.validate(item)).isEmpty();
+        assertThat(item.get("associations")).hasSize(2);
+        JsonNode lead = item.get("associations").get(0);
+        assertThat(lead.get("name").asString()).isEqualTo("featureimage");
+        assertThat(lead.get("type").asString()).isEqualTo("picture");
+        assertThat(lead.get("uri").asString())
+                .startsWith("http://localhost:8080/media/")
+                .endsWith("-1000.jpg");
+        assertThat(lead.get("descriptions").get(0).get("value").asString()).isEqualTo("Ninjs caption");
+        assertThat(lead.get("by").asString()).isEqualTo("Ninjs credit");
+        assertThat(lead.get("renditions").findValues("width"))
+                .extracting(JsonNode::asInt)
+                .containsExactly(320, 640, 1000);
+        assertThat(lead.get("renditions").findValues("height"))
+                .extracting(JsonNode::asInt)
+                .containsExactly(160, 320, 500);
+        assertThat(lead.get("renditions").findValuesAsString("contenttype")).containsOnly("image/jpeg");
+        assertThat(item.get("associations").get(1).get("name").asString()).isEqualTo("image-1");
+    }
+
+    private long uploadImage(int width, int height) throws Exception {
+        String body = mvc.perform(multipart("/api/v1/newsroom/images")
+                        .file(new MockMultipartFile("file", "p.png", "image/png", MediaFixtures.png(width, height)))
+                        .param("caption", "Ninjs caption")
+                        .param("credit", "Ninjs credit")
+                        .header("Authorization", "Bearer " + tokens.editor()))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return json.readTree(body).get("id").asLong();
     }
 
     @Test
