@@ -23,7 +23,8 @@ import org.springframework.stereotype.Repository;
 class ArticleQueries {
 
     private static final String ROW_COLUMNS = "id, slug, headline, lead, dateline, source, byline, language, time_zone,"
-            + " page_count, status, published_at, created_at, updated_at, version";
+            + " page_count, status, published_at, created_at, updated_at, version,"
+            + " featured, featured_until, urgency, breaking_until";
 
     private final JdbcClient jdbc;
 
@@ -242,7 +243,11 @@ class ArticleQueries {
                 instant(rs, "published_at"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                rs.getBoolean("featured"),
+                instant(rs, "featured_until"),
+                rs.getObject("urgency", Integer.class),
+                instant(rs, "breaking_until"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,8 @@
 package io.dateline.article;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -10,7 +12,11 @@ import java.util.List;
  * @param page the page in {@code html}, 1-based
  * @param html sanitized HTML of that page
  * @param related editor-chosen articles that are themselves published
+ * @param featured as in {@link ArticleSummary}
+ * @param breaking as in {@link ArticleSummary}
+ * @param urgency as in {@link ArticleSummary}
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record ArticleResponse(
         @Schema(example = "1042") long id,
 
@@ -20,10 +26,10 @@ record ArticleResponse(
         @Schema(example = "Lavrov meets UN envoy on Syria talks")
         String headline,
 
-        String lead,
-        @Schema(example = "MOSCOW") String dateline,
-        @Schema(example = "Dateline") String source,
-        String byline,
+        @Schema(nullable = true) String lead,
+        @Schema(example = "MOSCOW", nullable = true) String dateline,
+        @Schema(example = "Dateline", nullable = true) String source,
+        @Schema(nullable = true) String byline,
         @Schema(example = "en") String language,
         List<TopicLabel> topics,
         @Schema(example = "2014-12-22T19:08:00+03:00") OffsetDateTime publishedAt,
@@ -35,7 +41,12 @@ record ArticleResponse(
         String html,
 
         List<ExternalLinkResponse> externalLinks,
-        List<ArticleSummary> related) {
+        List<ArticleSummary> related,
+        boolean featured,
+        boolean breaking,
+
+        @Schema(example = "1", minimum = "1", maximum = "9", nullable = true)
+        Integer urgency) {
 
     static ArticleResponse from(
             ArticleRow row,
@@ -43,7 +54,9 @@ record ArticleResponse(
             int page,
             String html,
             List<ExternalLinkResponse> links,
-            List<ArticleSummary> related) {
+            List<ArticleSummary> related,
+            Instant now) {
+        Integer urgency = row.urgencyAt(now);
         return new ArticleResponse(
                 row.id(),
                 row.slug(),
@@ -60,6 +73,9 @@ record ArticleResponse(
                 page,
                 html,
                 links,
-                related);
+                related,
+                row.featuredAt(now),
+                urgency != null,
+                urgency);
     }
 }

@@ -39,13 +39,14 @@ public class ArticleService {
      */
     @Transactional(readOnly = true)
     public List<ArticleSummary> summaries(List<Long> ids) {
+        Instant now = clock.instant();
         Map<Long, ArticleRow> rows =
                 queries.rows(ids).stream().collect(Collectors.toMap(ArticleRow::id, Function.identity()));
         Map<Long, List<TopicLabel>> topics = queries.topicLabels(rows.keySet());
         return ids.stream()
                 .distinct()
                 .filter(rows::containsKey)
-                .map(id -> ArticleSummary.from(rows.get(id), topics.getOrDefault(id, List.of())))
+                .map(id -> ArticleSummary.from(rows.get(id), topics.getOrDefault(id, List.of()), now))
                 .toList();
     }
 
@@ -61,7 +62,7 @@ public class ArticleService {
         return ids.stream()
                 .distinct()
                 .filter(rows::containsKey)
-                .map(id -> ArticleSummary.from(rows.get(id), topics.getOrDefault(id, List.of())))
+                .map(id -> ArticleSummary.from(rows.get(id), topics.getOrDefault(id, List.of()), now))
                 .toList();
     }
 
@@ -82,7 +83,11 @@ public class ArticleService {
         return ids.stream()
                 .filter(rows::containsKey)
                 .map(id -> PublishedArticle.from(
-                        rows.get(id), topics.getOrDefault(id, List.of()), pages.getOrDefault(id, List.of()), List.of()))
+                        rows.get(id),
+                        topics.getOrDefault(id, List.of()),
+                        pages.getOrDefault(id, List.of()),
+                        List.of(),
+                        now))
                 .toList();
     }
 
@@ -101,7 +106,8 @@ public class ArticleService {
                         row,
                         queries.topicLabels(List.of(row.id())).getOrDefault(row.id(), List.of()),
                         queries.pages(List.of(row.id())).getOrDefault(row.id(), List.of()),
-                        summaries(queries.visibleRelatedIds(row.id(), now))));
+                        summaries(queries.visibleRelatedIds(row.id(), now)),
+                        now));
     }
 
     /** Topic labels of these articles, primary first: for lists that show articles in any state. */
@@ -129,8 +135,9 @@ public class ArticleService {
         List<TopicLabel> topics = queries.topicLabels(List.of(row.id())).getOrDefault(row.id(), List.of());
         List<Long> relatedIds = queries.visibleRelatedIds(row.id(), now);
         List<ArticleSummary> related = summaries(relatedIds);
-        ArticleResponse body = ArticleResponse.from(row, topics, page, html, queries.externalLinks(row.id()), related);
-        return new PublicArticle(body, publicETag(row, topics, related), row.updatedAt());
+        ArticleResponse body =
+                ArticleResponse.from(row, topics, page, html, queries.externalLinks(row.id()), related, now);
+        return new PublicArticle(body, publicETag(row, topics, related, now), row.updatedAt());
     }
 
     Optional<Long> resolve(String idOrSlug) {
@@ -142,11 +149,13 @@ public class ArticleService {
 
     /**
      * Weak, because the body also shows other rows than the article's own: topic names and the
-     * related articles that are visible. Their fingerprint is part of the tag, so that renaming a
-     * topic or unpublishing a related article invalidates cached copies at once.
+     * related articles that are visible, and flags that expire without a write. Their fingerprint is
+     * part of the tag, so that renaming a topic, unpublishing a related article or the end of a
+     * breaking flag invalidates cached copies at once.
      */
-    static String publicETag(ArticleRow row, List<TopicLabel> topics, List<ArticleSummary> related) {
+    static String publicETag(ArticleRow row, List<TopicLabel> topics, List<ArticleSummary> related, Instant now) {
         CRC32C crc = new CRC32C();
+        crc.update((row.featuredAt(now) + "/" + row.urgencyAt(now)).getBytes(StandardCharsets.UTF_8));
         crc.update(topics.toString().getBytes(StandardCharsets.UTF_8));
         crc.update(related.toString().getBytes(StandardCharsets.UTF_8));
         String fingerprint = HexFormat.of().toHexDigits((int) crc.getValue());

@@ -1,6 +1,8 @@
 package io.dateline.article;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -9,7 +11,12 @@ import java.util.List;
  *
  * @param publishedAt in the article's own time zone, e.g. 2014-12-22T19:08:00+03:00
  * @param timeZone IANA name of that zone
+ * @param featured pinned by the editors, and not past the pin's expiry
+ * @param breaking breaking news: an urgency is set and has not expired
+ * @param urgency IPTC urgency while breaking, 1 (most urgent) to 9; null otherwise
  */
+// every member, nulls included: all summaries have one shape, required in OpenAPI (AlwaysIncludedMembers)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ArticleSummary(
         @Schema(example = "1042") long id,
 
@@ -19,16 +26,22 @@ public record ArticleSummary(
         @Schema(example = "Lavrov meets UN envoy on Syria talks")
         String headline,
 
-        String lead,
-        @Schema(example = "MOSCOW") String dateline,
-        @Schema(example = "Dateline") String source,
+        @Schema(nullable = true) String lead,
+        @Schema(example = "MOSCOW", nullable = true) String dateline,
+        @Schema(example = "Dateline", nullable = true) String source,
         @Schema(example = "en") String language,
         List<TopicLabel> topics,
         @Schema(example = "2014-12-22T19:08:00+03:00") OffsetDateTime publishedAt,
         @Schema(example = "Europe/Moscow") String timeZone,
-        @Schema(example = "1") int pageCount) {
+        @Schema(example = "1") int pageCount,
+        boolean featured,
+        boolean breaking,
 
-    static ArticleSummary from(ArticleRow row, List<TopicLabel> topics) {
+        @Schema(example = "1", minimum = "1", maximum = "9", nullable = true)
+        Integer urgency) {
+
+    static ArticleSummary from(ArticleRow row, List<TopicLabel> topics, Instant now) {
+        Integer urgency = row.urgencyAt(now);
         return new ArticleSummary(
                 row.id(),
                 row.slug(),
@@ -40,6 +53,9 @@ public record ArticleSummary(
                 topics,
                 row.publishedAtInZone(),
                 row.timeZone(),
-                row.pageCount());
+                row.pageCount(),
+                row.featuredAt(now),
+                urgency != null,
+                urgency);
     }
 }

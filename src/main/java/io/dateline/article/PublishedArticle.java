@@ -15,6 +15,8 @@ import java.util.List;
  *     it
  * @param pages sanitized HTML of each page, in order
  * @param related editor-chosen articles that are themselves visible; empty where not asked for
+ * @param featured pinned and not expired at the time of the read
+ * @param urgency IPTC urgency while breaking at the time of the read; null otherwise
  */
 public record PublishedArticle(
         long id,
@@ -32,10 +34,12 @@ public record PublishedArticle(
         Instant updatedAt,
         long version,
         List<String> pages,
-        List<ArticleSummary> related) {
+        List<ArticleSummary> related,
+        boolean featured,
+        Integer urgency) {
 
     static PublishedArticle from(
-            ArticleRow row, List<TopicLabel> topics, List<String> pages, List<ArticleSummary> related) {
+            ArticleRow row, List<TopicLabel> topics, List<String> pages, List<ArticleSummary> related, Instant now) {
         return new PublishedArticle(
                 row.id(),
                 row.slug(),
@@ -52,7 +56,9 @@ public record PublishedArticle(
                 row.updatedAt(),
                 row.version(),
                 pages,
-                related);
+                related,
+                row.featuredAt(now),
+                row.urgencyAt(now));
     }
 
     /** All pages as one HTML document, for consumers that do not page. */

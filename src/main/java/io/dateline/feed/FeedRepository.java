@@ -33,6 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       branch reads at most a page of matching rows.
  * </ul>
  *
+ * With featured=true or breaking=true the first shape serves topics too: it walks the small partial
+ * index of flagged articles (article_featured_idx, article_breaking_idx) and tests topics on each.
+ *
  * The page's topics come back with the rows as a JSON array built by a correlated subquery, which
  * PostgreSQL evaluates only for the rows returned: a page is one statement, whatever its size.
  *
@@ -49,7 +52,9 @@ class FeedRepository {
             (select coalesce(json_agg(json_build_object('slug', tp.slug, 'name', tp.name, 'primary', x.is_primary)
                                       order by x.is_primary desc, tp.position, tp.name), '[]')
                from article_topic_link x join topic tp on tp.id = x.topic_id
-              where x.article_id = a.id) as topics""";
+              where x.article_id = a.id) as topics,
+            article_featured(a.featured, a.featured_until, :now) as featured,
+            case when article_breaking(a.breaking_until, :now) then a.urgency end as urgency""";
 
     private static final TypeReference<List<TopicLabel>> TOPICS = new TypeReference<>() {};
 
@@ -74,13 +79,15 @@ class FeedRepository {
     List<FeedRow> page(FeedQuery query, FeedPosition after, Instant now, int limit) {
         MapSqlParameterSource params =
                 new MapSqlParameterSource().addValue("now", utc(now)).addValue("limit", limit);
-        String sql = query.topicGroups().isEmpty() ? streamSql(query, after, params) : topicSql(query, after, params);
+        String sql = sql(query, after, params);
         return jdbc.sql(sql).paramSource(params).query(this::row).list();
     }
 
     /** The SQL a page would run, for EXPLAIN in benchmarks and tests. */
     String sql(FeedQuery query, FeedPosition after, MapSqlParameterSource params) {
-        return query.topicGroups().isEmpty() ? streamSql(query, after, params) : topicSql(query, after, params);
+        return query.topicGroups().isEmpty() || query.onlyFlagged()
+                ? streamSql(query, after, params)
+                : topicSql(query, after, params);
     }
 
     private static String streamSql(FeedQuery query, FeedPosition after, MapSqlParameterSource params) {
@@ -138,7 +145,11 @@ class FeedRepository {
      * article it passes.
      */
     private static boolean needsArticleRow(FeedQuery query) {
-        return query.languages() != null || query.source() != null || query.dateline() != null;
+        return query.languages() != null
+                || query.source() != null
+                || query.dateline() != null
+                || query.featured() != null
+                || query.breaking() != null;
     }
 
     private static void appendArticleFilters(
@@ -167,6 +178,14 @@ class FeedRepository {
         if (query.dateline() != null) {
             sql.append("\n   and lower(a.dateline) = lower(:dateline)");
             params.addValue("dateline", query.dateline());
+        }
+        if (query.featured() != null) {
+            sql.append(query.featured() ? "\n   and " : "\n   and not ")
+                    .append("article_featured(a.featured, a.featured_until, :now)");
+        }
+        if (query.breaking() != null) {
+            sql.append(query.breaking() ? "\n   and " : "\n   and not ")
+                    .append("article_breaking(a.breaking_until, :now)");
         }
         for (int i = 0; i < topicGroups.size(); i++) {
             String group = "group" + i;
@@ -201,7 +220,10 @@ class FeedRepository {
                 json.readValue(rs.getString("topics"), TOPICS),
                 local,
                 timeZone,
-                rs.getInt("page_count"));
+                rs.getInt("page_count"),
+                rs.getBoolean("featured"),
+                rs.getObject("urgency") != null,
+                rs.getObject("urgency", Integer.class));
         return new FeedRow(summary, rs.getLong("version"), new FeedPosition(publishedAt, id));
     }
 

@@ -68,7 +68,8 @@ class FeedService {
                 .requireAnyOf(ids(topics.requireAll(filter.topics())))
                 .exclude(ids(topics.requireAll(filter.excludeTopics())))
                 .inLanguages(Set.copyOf(filter.languages()))
-                .between(filter.since(), filter.until(), filter.source(), filter.dateline());
+                .between(filter.since(), filter.until(), filter.source(), filter.dateline())
+                .flagged(filter.featured(), filter.breaking());
         if (preferences.filterEnabled()) {
             query = query.requireAnyOf(preferences.followedTopicIds())
                     .exclude(preferences.mutedTopicIds())
@@ -128,10 +129,12 @@ class FeedService {
         }
     }
 
-    /** A page's entity tag: which articles, in which versions, and where the next page starts. */
+    /** A page's entity tag: which articles, in which versions and flags, and where the next page starts. */
     private static String etag(List<FeedRow> rows, String next) {
         String content = rows.stream()
-                        .map(row -> row.summary().id() + ":" + row.version())
+                        // flags expire without a write, so the version alone does not capture them
+                        .map(row -> row.summary().id() + ":" + row.version() + ":"
+                                + row.summary().featured() + ":" + row.summary().urgency())
                         .collect(Collectors.joining(","))
                 + "|" + next;
         return ETags.weakDigest(content);

@@ -4,7 +4,10 @@ import io.dateline.article.ExternalLinkResponse;
 import java.time.Instant;
 import java.util.List;
 
-/** The full state of an article after a change, as a revision stores it. */
+/**
+ * The full state of an article after a change, as a revision stores it. The flags (featured,
+ * urgency and their expiries) are workflow state like status: recorded, but not restored.
+ */
 record ArticleSnapshot(
         String slug,
         String status,
@@ -20,7 +23,11 @@ record ArticleSnapshot(
         String primaryTopic,
         List<ExternalLinkResponse> externalLinks,
         List<Long> relatedArticleIds,
-        Instant publishedAt) {
+        Instant publishedAt,
+        Boolean featured,
+        Instant featuredUntil,
+        Integer urgency,
+        Instant breakingUntil) {
 
     static ArticleSnapshot of(Article article, TopicNames topics) {
         return new ArticleSnapshot(
@@ -38,7 +45,11 @@ record ArticleSnapshot(
                 topics.primarySlug(article),
                 article.externalLinks().stream().map(ExternalLink::response).toList(),
                 article.relatedIds(),
-                article.publishedAt());
+                article.publishedAt(),
+                article.featured(),
+                article.featuredUntil(),
+                article.urgency(),
+                article.breakingUntil());
     }
 
     /** The editable part, to restore it. */

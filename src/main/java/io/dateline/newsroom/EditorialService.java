@@ -50,7 +50,20 @@ class EditorialService {
 
     /** Members of the editor's view that a merge patch may not touch. */
     static final Set<String> READ_ONLY = Set.of(
-            "id", "slug", "status", "version", "createdAt", "updatedAt", "publishedAt", "revisions", "pageCount");
+            "id",
+            "slug",
+            "status",
+            "version",
+            "createdAt",
+            "updatedAt",
+            "publishedAt",
+            "revisions",
+            "pageCount",
+            "featured",
+            "featuredUntil",
+            "breaking",
+            "urgency",
+            "breakingUntil");
 
     private static final int SLUG_ATTEMPTS = 8;
 
@@ -187,6 +200,48 @@ class EditorialService {
             Article article = load(id, ifMatch);
             return article.archive(clock) ? save(article, "ARCHIVED", editor) : view(article);
         });
+    }
+
+    /**
+     * Pins the article (featured), until {@code until} or until unpinned. An expiry already past is
+     * refused: the flag would never show.
+     */
+    Saved feature(long id, Instant until, String ifMatch, String editor) {
+        requireFuture(until);
+        return inTransaction(id, () -> {
+            Article article = load(id, ifMatch);
+            return article.feature(until, clock) ? save(article, "FEATURED", editor) : view(article);
+        });
+    }
+
+    Saved unfeature(long id, String ifMatch, String editor) {
+        return inTransaction(id, () -> {
+            Article article = load(id, ifMatch);
+            return article.unfeature(clock) ? save(article, "UNFEATURED", editor) : view(article);
+        });
+    }
+
+    /** Breaking news until {@code until}, or for dateline.newsroom.breaking-for from now. */
+    Saved markBreaking(long id, int urgency, Instant until, String ifMatch, String editor) {
+        requireFuture(until);
+        return inTransaction(id, () -> {
+            Article article = load(id, ifMatch);
+            Instant end = until != null ? until : now().plus(newsroom.breakingFor());
+            return article.markBreaking(urgency, end, clock) ? save(article, "BREAKING", editor) : view(article);
+        });
+    }
+
+    Saved endBreaking(long id, String ifMatch, String editor) {
+        return inTransaction(id, () -> {
+            Article article = load(id, ifMatch);
+            return article.endBreaking(clock) ? save(article, "BREAKING_ENDED", editor) : view(article);
+        });
+    }
+
+    private void requireFuture(Instant until) {
+        if (until != null && !until.isAfter(now())) {
+            throw InvalidFieldsException.of("until", "must be in the future");
+        }
     }
 
     /** Gone for good, with pages, links, revisions and the links of other articles to it. */

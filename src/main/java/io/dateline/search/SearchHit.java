@@ -1,5 +1,6 @@
 package io.dateline.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dateline.article.ArticleSummary;
 import io.dateline.article.TopicLabel;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,9 +10,13 @@ import java.util.List;
 /**
  * One search result: the article as the feed shows it, how well it matched and where.
  *
- * @param publishedAt in the article's own time zone; absent for drafts
+ * @param publishedAt in the article's own time zone; null for drafts
  * @param score relevance blended with recency, higher is better; comparable only within one search
+ * @param featured as in {@link ArticleSummary}
+ * @param breaking as in {@link ArticleSummary}
+ * @param urgency as in {@link ArticleSummary}
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record SearchHit(
         @Schema(example = "1042") long id,
 
@@ -21,16 +26,24 @@ public record SearchHit(
         @Schema(example = "Lavrov meets UN envoy on Syria talks")
         String headline,
 
-        String lead,
-        @Schema(example = "MOSCOW") String dateline,
-        @Schema(example = "Dateline") String source,
+        @Schema(nullable = true) String lead,
+        @Schema(example = "MOSCOW", nullable = true) String dateline,
+        @Schema(example = "Dateline", nullable = true) String source,
         @Schema(example = "en") String language,
         List<TopicLabel> topics,
-        @Schema(example = "2014-12-22T19:08:00+03:00") OffsetDateTime publishedAt,
+
+        @Schema(example = "2014-12-22T19:08:00+03:00", nullable = true)
+        OffsetDateTime publishedAt,
+
         @Schema(example = "Europe/Moscow") String timeZone,
         @Schema(example = "1") int pageCount,
         @Schema(example = "0.8731") double score,
-        Highlights highlights) {
+        Highlights highlights,
+        boolean featured,
+        boolean breaking,
+
+        @Schema(example = "1", minimum = "1", maximum = "9", nullable = true)
+        Integer urgency) {
 
     static SearchHit from(ArticleSummary summary, double score, Highlights highlights) {
         return new SearchHit(
@@ -46,6 +59,9 @@ public record SearchHit(
                 summary.timeZone(),
                 summary.pageCount(),
                 score,
-                highlights);
+                highlights,
+                summary.featured(),
+                summary.breaking(),
+                summary.urgency());
     }
 }

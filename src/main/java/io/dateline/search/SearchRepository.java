@@ -94,7 +94,9 @@ class SearchRepository {
                    (select coalesce(json_agg(json_build_object('slug', tp.slug, 'name', tp.name, 'primary', x.is_primary)
                                              order by x.is_primary desc, tp.position, tp.name), '[]')
                       from article_topic_link x join topic tp on tp.id = x.topic_id
-                     where x.article_id = a.id) as topics""";
+                     where x.article_id = a.id) as topics,
+                   article_featured(a.featured, a.featured_until, :now) as featured,
+                   case when article_breaking(a.breaking_until, :now) then a.urgency end as urgency""";
 
     /**
      * Only this much of the body feeds the snippet: ts_headline parses all the text it is given, for
@@ -388,7 +390,10 @@ class SearchRepository {
                 json.readValue(rs.getString("topics"), TOPICS),
                 local,
                 timeZone,
-                rs.getInt("page_count"));
+                rs.getInt("page_count"),
+                rs.getBoolean("featured"),
+                rs.getObject("urgency") != null,
+                rs.getObject("urgency", Integer.class));
         return new SearchRow(
                 summary,
                 rs.getLong("version"),

@@ -326,7 +326,7 @@ class SearchService {
         return new InvalidCursorException("The cursor is not one this service issued.");
     }
 
-    /** A page's entity tag: which articles, in which versions, with which scores, and what follows. */
+    /** A page's entity tag: which articles, in which versions and flags, with which scores, and what follows. */
     private static String etag(List<SearchHit> hits, List<SearchRow> rows, String next) {
         StringBuilder content = new StringBuilder();
         for (int i = 0; i < rows.size(); i++) {
@@ -335,6 +335,11 @@ class SearchService {
                     .append(rows.get(i).version())
                     .append(':')
                     .append(hits.get(i).score())
+                    // flags expire without a write, so the version alone does not capture them
+                    .append(':')
+                    .append(hits.get(i).featured())
+                    .append(':')
+                    .append(hits.get(i).urgency())
                     .append(',');
         }
         content.append('|').append(next);

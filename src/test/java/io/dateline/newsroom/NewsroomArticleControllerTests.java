@@ -171,6 +171,11 @@ class NewsroomArticleControllerTests {
                 null,
                 NOW,
                 NOW,
-                version);
+                version,
+                false,
+                null,
+                false,
+                null,
+                null);
     }
 }
