@@ -506,12 +506,14 @@ class EditorialService {
 
     /**
      * Reads JSON this service stored earlier. Leniently: a snapshot written years ago may carry a
-     * member that the current code no longer has, and must still be shown and restorable.
+     * member that the current code no longer has, and must still be shown and restorable; and one
+     * written before a member was added (the flags) lacks it, which then takes its default.
      */
     private <T> T stored(String json, Class<T> type) {
         return jsonMapper
                 .readerFor(type)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .readValue(json);
     }
 
