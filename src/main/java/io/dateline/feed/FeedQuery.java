@@ -80,8 +80,8 @@ record FeedQuery(
     }
 
     /**
-     * True when only flagged articles can match: so few that walking them (a partial index) and
-     * testing topics on each is cheaper than walking a topic's stream for them.
+     * True when only flagged articles can match: so few that reading them (a range of a partial
+     * index) and testing topics on each is cheaper than walking a topic's stream for them.
      */
     boolean onlyFlagged() {
         return Boolean.TRUE.equals(featured) || Boolean.TRUE.equals(breaking);

@@ -33,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       branch reads at most a page of matching rows.
  * </ul>
  *
- * With featured=true or breaking=true the first shape serves topics too: it walks the small partial
- * index of flagged articles (article_featured_idx, article_breaking_idx) and tests topics on each.
+ * With featured=true or breaking=true the first shape serves topics too: it reads the flags in
+ * force, a range of their partial index keyed on the expiry (article_featured_idx,
+ * article_breaking_idx), and tests topics on each.
  *
  * The page's topics come back with the rows as a JSON array built by a correlated subquery, which
  * PostgreSQL evaluates only for the rows returned: a page is one statement, whatever its size.
