@@ -15,6 +15,7 @@ import io.dateline.client.model.ArticleRequest;
 import io.dateline.client.model.ArticleSummary;
 import io.dateline.client.model.ChangeEntry;
 import io.dateline.client.model.ChangePage;
+import io.dateline.client.model.BreakingRequest;
 import io.dateline.client.model.CreateTopicRequest;
 import io.dateline.client.model.EditorArticleResponse;
 import io.dateline.client.model.FeedPage;
@@ -78,8 +79,25 @@ class GeneratedClientIT {
                 .extracting(TopicResponse::getSlug)
                 .contains(topic.getSlug());
         FeedPage stream = new FeedApi(anonymous)
-                .listArticles(List.of(topic.getSlug()), null, null, null, null, null, null, 20, null);
+                .listArticles(List.of(topic.getSlug()), null, null, null, null, null, null, 20, null, null, null);
         assertThat(stream.getItems()).extracting(ArticleSummary::getId).containsExactly(draft.getId());
+        assertThat(stream.getItems().get(0).getFeatured()).isFalse();
+        assertThat(stream.getItems().get(0).getUrgency()).isNull();
+        EditorArticleResponse pinned = new NewsroomApi(editor).featureArticle(draft.getId(), null, null);
+        FeedPage featured = new FeedApi(anonymous)
+                .listArticles(List.of(topic.getSlug()), null, null, null, null, null, null, 20, null, true, null);
+        assertThat(pinned.getFeatured()).isTrue();
+        assertThat(featured.getItems()).extracting(ArticleSummary::getId).containsExactly(draft.getId());
+        assertThat(featured.getItems().get(0).getFeatured()).isTrue();
+        EditorArticleResponse breaking =
+                new NewsroomApi(editor).markArticleBreaking(draft.getId(), new BreakingRequest().urgency(2), null);
+        assertThat(breaking.getUrgency()).isEqualTo(2);
+        assertThat(new ArticlesApi(anonymous).getArticle(draft.getSlug(), 1).getUrgency())
+                .isEqualTo(2);
+        assertThat(new NewsroomApi(editor).endArticleBreaking(draft.getId(), null).getBreaking())
+                .isFalse();
+        assertThat(new NewsroomApi(editor).unfeatureArticle(draft.getId(), null).getFeatured())
+                .isFalse();
         var article = new ArticlesApi(anonymous).getArticle(draft.getSlug(), 2);
         assertThat(article.getHeadline()).isEqualTo("Generated client " + tag);
         assertThat(article.getPage()).isEqualTo(2);

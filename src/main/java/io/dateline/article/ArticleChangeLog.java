@@ -58,6 +58,8 @@ class ArticleChangeLog {
                         select c.position, c.kind, c.article_id, a.id is not null as present,
                                a.status, a.slug, a.headline, a.lead, a.dateline, a.source, a.language,
                                a.time_zone, a.page_count, a.published_at, a.updated_at, a.version,
+                               article_featured(a.featured, a.featured_until, :now) as featured,
+                               case when article_breaking(a.breaking_until, :now) then a.urgency end as urgency,
                                v.visible,
                                case when v.visible then
                                    (select coalesce(json_agg(json_build_object('slug', tp.slug, 'name', tp.name,
@@ -159,7 +161,10 @@ class ArticleChangeLog {
                 rs.getInt("page_count"),
                 links.url(slug),
                 ArticleSummary.publicUpdatedAt(updatedAt, publishedAt, timeZone),
-                pictures.read(rs.getString("lead_image")));
+                pictures.read(rs.getString("lead_image")),
+                rs.getBoolean("featured"),
+                rs.getObject("urgency") != null,
+                rs.getObject("urgency", Integer.class));
         return new ArticleChange(position, type, articleId, summary, version);
     }
 

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Repository;
 class ArticleQueries {
 
     private static final String ROW_COLUMNS = "id, slug, headline, lead, dateline, source, byline, language, time_zone,"
-            + " page_count, status, published_at, created_at, updated_at, version, "
+            + " page_count, status, published_at, created_at, updated_at, version,"
+            + " featured, featured_until, urgency, breaking_until, "
             + Pictures.column("article.lead_image_id") + " as lead_image";
 
     private final JdbcClient jdbc;
@@ -268,7 +269,11 @@ class ArticleQueries {
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 rs.getLong("version"),
-                pictures.read(rs.getString("lead_image")));
+                pictures.read(rs.getString("lead_image")),
+                rs.getBoolean("featured"),
+                instant(rs, "featured_until"),
+                rs.getObject("urgency", Integer.class),
+                instant(rs, "breaking_until"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

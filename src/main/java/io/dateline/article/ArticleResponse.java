@@ -1,7 +1,9 @@
 package io.dateline.article;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dateline.media.Picture;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -14,7 +16,11 @@ import java.util.List;
  * @param url the article's public page, absolute
  * @param updatedAt the last change the public could see, in the article's own zone
  * @param leadImage the article's picture, null when it has none
+ * @param featured as in {@link ArticleSummary}
+ * @param breaking as in {@link ArticleSummary}
+ * @param urgency as in {@link ArticleSummary}
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 record ArticleResponse(
         @Schema(example = "1042") long id,
 
@@ -24,10 +30,10 @@ record ArticleResponse(
         @Schema(example = "Lavrov meets UN envoy on Syria talks")
         String headline,
 
-        String lead,
-        @Schema(example = "MOSCOW") String dateline,
-        @Schema(example = "Dateline") String source,
-        String byline,
+        @Schema(nullable = true) String lead,
+        @Schema(example = "MOSCOW", nullable = true) String dateline,
+        @Schema(example = "Dateline", nullable = true) String source,
+        @Schema(nullable = true) String byline,
         @Schema(example = "en") String language,
         List<TopicLabel> topics,
         @Schema(example = "2014-12-22T19:08:00+03:00") OffsetDateTime publishedAt,
@@ -46,7 +52,13 @@ record ArticleResponse(
 
         @Schema(example = "2014-12-22T19:30:00+03:00") OffsetDateTime updatedAt,
 
-        @Schema(nullable = true) Picture leadImage) {
+        @Schema(nullable = true) Picture leadImage,
+
+        boolean featured,
+        boolean breaking,
+
+        @Schema(example = "1", minimum = "1", maximum = "9", nullable = true)
+        Integer urgency) {
 
     static ArticleResponse from(
             ArticleRow row,
@@ -55,7 +67,9 @@ record ArticleResponse(
             String html,
             List<ExternalLinkResponse> links,
             List<ArticleSummary> related,
-            String url) {
+            String url,
+            Instant now) {
+        Integer urgency = row.urgencyAt(now);
         return new ArticleResponse(
                 row.id(),
                 row.slug(),
@@ -75,6 +89,9 @@ record ArticleResponse(
                 related,
                 url,
                 row.publicUpdatedAtInZone(),
-                row.leadImage());
+                row.leadImage(),
+                row.featuredAt(now),
+                urgency != null,
+                urgency);
     }
 }

@@ -25,7 +25,21 @@ record ArticleRow(
         Instant createdAt,
         Instant updatedAt,
         long version,
-        Picture leadImage) {
+        Picture leadImage,
+        boolean featured,
+        Instant featuredUntil,
+        Integer urgency,
+        Instant breakingUntil) {
+
+    /** Featured at {@code now}: set, and not past its expiry (article_featured of V115). */
+    boolean featuredAt(Instant now) {
+        return featured && (featuredUntil == null || featuredUntil.isAfter(now));
+    }
+
+    /** The urgency while the article is breaking news at {@code now}, else null (article_breaking). */
+    Integer urgencyAt(Instant now) {
+        return breakingUntil != null && breakingUntil.isAfter(now) ? urgency : null;
+    }
 
     OffsetDateTime publishedAtInZone() {
         return inZone(publishedAt, timeZone);

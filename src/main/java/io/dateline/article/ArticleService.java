@@ -43,13 +43,14 @@ public class ArticleService {
      */
     @Transactional(readOnly = true)
     public List<ArticleSummary> summaries(List<Long> ids) {
+        Instant now = clock.instant();
         Map<Long, ArticleRow> rows =
                 queries.rows(ids).stream().collect(Collectors.toMap(ArticleRow::id, Function.identity()));
         Map<Long, List<TopicLabel>> topics = queries.topicLabels(rows.keySet());
         return ids.stream()
                 .distinct()
                 .filter(rows::containsKey)
-                .map(id -> ArticleSummary.from(rows.get(id), topics.getOrDefault(id, List.of()), links))
+                .map(id -> ArticleSummary.from(rows.get(id), topics.getOrDefault(id, List.of()), links, now))
                 .toList();
     }
 
@@ -65,7 +66,7 @@ public class ArticleService {
         return ids.stream()
                 .distinct()
                 .filter(rows::containsKey)
-                .map(id -> ArticleSummary.from(rows.get(id), topics.getOrDefault(id, List.of()), links))
+                .map(id -> ArticleSummary.from(rows.get(id), topics.getOrDefault(id, List.of()), links, now))
                 .toList();
     }
 
@@ -91,7 +92,8 @@ public class ArticleService {
                         topics.getOrDefault(id, List.of()),
                         pages.getOrDefault(id, List.of()),
                         List.of(),
-                        images.getOrDefault(id, List.of())))
+                        images.getOrDefault(id, List.of()),
+                        now))
                 .toList();
     }
 
@@ -111,7 +113,8 @@ public class ArticleService {
                         queries.topicLabels(List.of(row.id())).getOrDefault(row.id(), List.of()),
                         queries.pages(List.of(row.id())).getOrDefault(row.id(), List.of()),
                         summaries(queries.visibleRelatedIds(row.id(), now)),
-                        queries.embeddedPictures(List.of(row.id())).getOrDefault(row.id(), List.of())));
+                        queries.embeddedPictures(List.of(row.id())).getOrDefault(row.id(), List.of()),
+                        now));
     }
 
     /** Topic labels of these articles, primary first: for lists that show articles in any state. */
@@ -140,8 +143,8 @@ public class ArticleService {
         List<Long> relatedIds = queries.visibleRelatedIds(row.id(), now);
         List<ArticleSummary> related = summaries(relatedIds);
         ArticleResponse body = ArticleResponse.from(
-                row, topics, page, html, queries.externalLinks(row.id()), related, links.url(row.slug()));
-        return new PublicArticle(body, publicETag(row, topics, related), row.updatedAt());
+                row, topics, page, html, queries.externalLinks(row.id()), related, links.url(row.slug()), now);
+        return new PublicArticle(body, publicETag(row, topics, related, now), row.updatedAt());
     }
 
     Optional<Long> resolve(String idOrSlug) {
@@ -153,11 +156,13 @@ public class ArticleService {
 
     /**
      * Weak, because the body also shows other rows than the article's own: topic names, the lead
-     * image's caption, credit and alt text, and the related articles that are visible. Their fingerprint is part of the tag, so that renaming a
-     * topic or unpublishing a related article invalidates cached copies at once.
+     * image's caption, credit and alt text, the related articles that are visible, and flags that
+     * expire without a write. Their fingerprint is part of the tag, so that renaming a topic,
+     * unpublishing a related article or the end of a breaking flag invalidates cached copies at once.
      */
-    static String publicETag(ArticleRow row, List<TopicLabel> topics, List<ArticleSummary> related) {
+    static String publicETag(ArticleRow row, List<TopicLabel> topics, List<ArticleSummary> related, Instant now) {
         CRC32C crc = new CRC32C();
+        crc.update((row.featuredAt(now) + "/" + row.urgencyAt(now)).getBytes(StandardCharsets.UTF_8));
         crc.update(topics.toString().getBytes(StandardCharsets.UTF_8));
         crc.update(related.toString().getBytes(StandardCharsets.UTF_8));
         crc.update(String.valueOf(row.leadImage()).getBytes(StandardCharsets.UTF_8));

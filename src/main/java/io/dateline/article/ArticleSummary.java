@@ -1,5 +1,6 @@
 package io.dateline.article;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dateline.media.Picture;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -16,7 +17,12 @@ import java.util.List;
  * @param updatedAt the last change the public could see (an edit, or the publication itself), in the
  *     article's own zone like publishedAt
  * @param leadImage the article's picture, null when it has none
+ * @param featured pinned by the editors, and not past the pin's expiry
+ * @param breaking breaking news: an urgency is set and has not expired
+ * @param urgency IPTC urgency while breaking, 1 (most urgent) to 9; null otherwise
  */
+// every member, nulls included: all summaries have one shape, required in OpenAPI (AlwaysIncludedMembers)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ArticleSummary(
         @Schema(example = "1042") long id,
 
@@ -26,9 +32,9 @@ public record ArticleSummary(
         @Schema(example = "Lavrov meets UN envoy on Syria talks")
         String headline,
 
-        String lead,
-        @Schema(example = "MOSCOW") String dateline,
-        @Schema(example = "Dateline") String source,
+        @Schema(nullable = true) String lead,
+        @Schema(example = "MOSCOW", nullable = true) String dateline,
+        @Schema(example = "Dateline", nullable = true) String source,
         @Schema(example = "en") String language,
         List<TopicLabel> topics,
         @Schema(example = "2014-12-22T19:08:00+03:00") OffsetDateTime publishedAt,
@@ -40,9 +46,16 @@ public record ArticleSummary(
 
         @Schema(example = "2014-12-22T19:30:00+03:00") OffsetDateTime updatedAt,
 
-        @Schema(nullable = true) Picture leadImage) {
+        @Schema(nullable = true) Picture leadImage,
 
-    static ArticleSummary from(ArticleRow row, List<TopicLabel> topics, ArticleLinks links) {
+        boolean featured,
+        boolean breaking,
+
+        @Schema(example = "1", minimum = "1", maximum = "9", nullable = true)
+        Integer urgency) {
+
+    static ArticleSummary from(ArticleRow row, List<TopicLabel> topics, ArticleLinks links, Instant now) {
+        Integer urgency = row.urgencyAt(now);
         return new ArticleSummary(
                 row.id(),
                 row.slug(),
@@ -57,7 +70,10 @@ public record ArticleSummary(
                 row.pageCount(),
                 links.url(row.slug()),
                 row.publicUpdatedAtInZone(),
-                row.leadImage());
+                row.leadImage(),
+                row.featuredAt(now),
+                urgency != null,
+                urgency);
     }
 
     /**

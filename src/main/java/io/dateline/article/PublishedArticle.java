@@ -18,6 +18,8 @@ import java.util.List;
  * @param related editor-chosen articles that are themselves visible; empty where not asked for
  * @param leadImage the article's picture, null when it has none
  * @param images the pictures its body embeds, in order
+ * @param featured pinned and not expired at the time of the read
+ * @param urgency IPTC urgency while breaking at the time of the read; null otherwise
  */
 public record PublishedArticle(
         long id,
@@ -37,14 +39,17 @@ public record PublishedArticle(
         List<String> pages,
         List<ArticleSummary> related,
         Picture leadImage,
-        List<Picture> images) {
+        List<Picture> images,
+        boolean featured,
+        Integer urgency) {
 
     static PublishedArticle from(
             ArticleRow row,
             List<TopicLabel> topics,
             List<String> pages,
             List<ArticleSummary> related,
-            List<Picture> images) {
+            List<Picture> images,
+            Instant now) {
         return new PublishedArticle(
                 row.id(),
                 row.slug(),
@@ -63,7 +68,9 @@ public record PublishedArticle(
                 pages,
                 related,
                 row.leadImage(),
-                images);
+                images,
+                row.featuredAt(now),
+                row.urgencyAt(now));
     }
 
     /** All pages as one HTML document, for consumers that do not page. */

@@ -1,5 +1,6 @@
 package io.dateline.article;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -7,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param primary whether this is the article's main topic (its section label)
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record TopicLabel(
         @Schema(example = "russian-politics-diplomacy") String slug,
         @Schema(example = "Russian Politics & Diplomacy") String name,

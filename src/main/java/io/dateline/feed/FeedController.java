@@ -150,7 +150,17 @@ class FeedController {
             Integer limit,
 
             @Parameter(description = "nextCursor of the previous page, with the same filters") @Size(max = 512)
-            String cursor) {
+            String cursor,
+
+            @Parameter(
+                    description = "true: only featured (pinned) articles, newest first; false: none of them."
+                            + " A pin that has expired no longer counts.")
+            Boolean featured,
+
+            @Parameter(
+                    description = "true: only breaking news (an urgency is set and has not expired), newest"
+                            + " first; false: none of it")
+            Boolean breaking) {
 
         static final int DEFAULT_LIMIT = 20;
 
@@ -169,7 +179,9 @@ class FeedController {
                     since == null ? null : since.toInstant(),
                     until == null ? null : until.toInstant(),
                     blankToNull(source),
-                    blankToNull(dateline));
+                    blankToNull(dateline),
+                    featured,
+                    breaking);
         }
 
         private static String blankToNull(String value) {

@@ -35,6 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  *       branch reads at most a page of matching rows.
  * </ul>
  *
+ * With featured=true or breaking=true the first shape serves topics too: it reads the flags in
+ * force, a range of their partial index keyed on the expiry (article_featured_idx,
+ * article_breaking_idx), and tests topics on each.
+ *
  * The page's topics come back with the rows as a JSON array built by a correlated subquery, and
  * each lead image as a JSON object by a primary-key probe of image, both evaluated by PostgreSQL only
  * for the rows returned: a page is one statement, whatever its size.
@@ -54,6 +58,8 @@ class FeedRepository {
                from article_topic_link x join topic tp on tp.id = x.topic_id
               where x.article_id = a.id) as topics,
            a.updated_at,
+            article_featured(a.featured, a.featured_until, :now) as featured,
+            case when article_breaking(a.breaking_until, :now) then a.urgency end as urgency,
             """ + Pictures.column("a.lead_image_id") + " as lead_image";
 
     private static final TypeReference<List<TopicLabel>> TOPICS = new TypeReference<>() {};
@@ -85,13 +91,15 @@ class FeedRepository {
     List<FeedRow> page(FeedQuery query, FeedPosition after, Instant now, int limit) {
         MapSqlParameterSource params =
                 new MapSqlParameterSource().addValue("now", utc(now)).addValue("limit", limit);
-        String sql = query.topicGroups().isEmpty() ? streamSql(query, after, params) : topicSql(query, after, params);
+        String sql = sql(query, after, params);
         return jdbc.sql(sql).paramSource(params).query(this::row).list();
     }
 
     /** The SQL a page would run, for EXPLAIN in benchmarks and tests. */
     String sql(FeedQuery query, FeedPosition after, MapSqlParameterSource params) {
-        return query.topicGroups().isEmpty() ? streamSql(query, after, params) : topicSql(query, after, params);
+        return query.topicGroups().isEmpty() || query.onlyFlagged()
+                ? streamSql(query, after, params)
+                : topicSql(query, after, params);
     }
 
     private static String streamSql(FeedQuery query, FeedPosition after, MapSqlParameterSource params) {
@@ -149,7 +157,11 @@ class FeedRepository {
      * article it passes.
      */
     private static boolean needsArticleRow(FeedQuery query) {
-        return query.languages() != null || query.source() != null || query.dateline() != null;
+        return query.languages() != null
+                || query.source() != null
+                || query.dateline() != null
+                || query.featured() != null
+                || query.breaking() != null;
     }
 
     private static void appendArticleFilters(
@@ -178,6 +190,14 @@ class FeedRepository {
         if (query.dateline() != null) {
             sql.append("\n   and lower(a.dateline) = lower(:dateline)");
             params.addValue("dateline", query.dateline());
+        }
+        if (query.featured() != null) {
+            sql.append(query.featured() ? "\n   and " : "\n   and not ")
+                    .append("article_featured(a.featured, a.featured_until, :now)");
+        }
+        if (query.breaking() != null) {
+            sql.append(query.breaking() ? "\n   and " : "\n   and not ")
+                    .append("article_breaking(a.breaking_until, :now)");
         }
         for (int i = 0; i < topicGroups.size(); i++) {
             String group = "group" + i;
@@ -215,7 +235,10 @@ class FeedRepository {
                 rs.getInt("page_count"),
                 links.url(rs.getString("slug")),
                 ArticleSummary.publicUpdatedAt(rs.getTimestamp("updated_at").toInstant(), publishedAt, timeZone),
-                pictures.read(rs.getString("lead_image")));
+                pictures.read(rs.getString("lead_image")),
+                rs.getBoolean("featured"),
+                rs.getObject("urgency") != null,
+                rs.getObject("urgency", Integer.class));
         return new FeedRow(summary, rs.getLong("version"), new FeedPosition(publishedAt, id));
     }
 

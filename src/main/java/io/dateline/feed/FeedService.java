@@ -69,7 +69,8 @@ class FeedService {
                 .requireAnyOf(ids(topics.requireAll(filter.topics())))
                 .exclude(ids(topics.requireAll(filter.excludeTopics())))
                 .inLanguages(Set.copyOf(filter.languages()))
-                .between(filter.since(), filter.until(), filter.source(), filter.dateline());
+                .between(filter.since(), filter.until(), filter.source(), filter.dateline())
+                .flagged(filter.featured(), filter.breaking());
         if (preferences.filterEnabled()) {
             query = query.requireAnyOf(preferences.followedTopicIds())
                     .exclude(preferences.mutedTopicIds())
@@ -130,13 +131,15 @@ class FeedService {
     }
 
     /**
-     * A page's entity tag: which articles, in which versions, with which lead image metadata (it
-     * changes without the article's version), and where the next page starts.
+     * A page's entity tag: which articles, in which versions, with which lead image metadata and
+     * flags (both change without the article's version: metadata edits, flag expiry), and where the
+     * next page starts.
      */
     private static String etag(List<FeedRow> rows, String next) {
         String content = rows.stream()
                         .map(row -> row.summary().id() + ":" + row.version() + ":"
-                                + Objects.hashCode(row.summary().leadImage()))
+                                + Objects.hashCode(row.summary().leadImage()) + ":"
+                                + row.summary().featured() + ":" + row.summary().urgency())
                         .collect(Collectors.joining(","))
                 + "|" + next;
         return ETags.weakDigest(content);

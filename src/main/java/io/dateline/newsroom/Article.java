@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.hibernate.annotations.ListIndexBase;
 
@@ -67,6 +68,14 @@ class Article {
     private Instant createdAt;
 
     private Instant updatedAt;
+
+    private boolean featured;
+
+    private Instant featuredUntil;
+
+    private Integer urgency;
+
+    private Instant breakingUntil;
 
     // starts at 1 so that the first revision is "version 1"; Hibernate keeps a non-zero seed
     @Version
@@ -205,6 +214,65 @@ class Article {
         return true;
     }
 
+    /**
+     * Pins the article, until {@code until} or, when null, until unpinned. The caller has checked
+     * that {@code until} is still to come.
+     *
+     * @return false when nothing changed
+     */
+    boolean feature(Instant until, Clock clock) {
+        Instant expiry = until == null ? null : until.truncatedTo(ChronoUnit.MICROS);
+        if (featured && Objects.equals(featuredUntil, expiry)) {
+            return false;
+        }
+        featured = true;
+        featuredUntil = expiry;
+        updatedAt = now(clock);
+        return true;
+    }
+
+    /** Unpins, whether or not the pin has expired. */
+    boolean unfeature(Clock clock) {
+        if (!featured) {
+            return false;
+        }
+        featured = false;
+        featuredUntil = null;
+        updatedAt = now(clock);
+        return true;
+    }
+
+    /**
+     * Breaking news of this urgency (IPTC: 1 most urgent, 9 least) until {@code until}: a flag
+     * that always ends, so that one nobody clears does not stay breaking for ever.
+     *
+     * @return false when nothing changed
+     */
+    boolean markBreaking(int urgency, Instant until, Clock clock) {
+        if (urgency < 1 || urgency > 9) {
+            throw new IllegalArgumentException("An urgency is 1 to 9");
+        }
+        Instant expiry = until.truncatedTo(ChronoUnit.MICROS);
+        if (Objects.equals(this.urgency, urgency) && expiry.equals(breakingUntil)) {
+            return false;
+        }
+        this.urgency = urgency;
+        breakingUntil = expiry;
+        updatedAt = now(clock);
+        return true;
+    }
+
+    /** No longer breaking news, whether or not the flag has expired. */
+    boolean endBreaking(Clock clock) {
+        if (urgency == null) {
+            return false;
+        }
+        urgency = null;
+        breakingUntil = null;
+        updatedAt = now(clock);
+        return true;
+    }
+
     /** Microseconds, as PostgreSQL stores them. */
     private static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -276,6 +344,22 @@ class Article {
 
     long version() {
         return version;
+    }
+
+    boolean featured() {
+        return featured;
+    }
+
+    Instant featuredUntil() {
+        return featuredUntil;
+    }
+
+    Integer urgency() {
+        return urgency;
+    }
+
+    Instant breakingUntil() {
+        return breakingUntil;
     }
 
     Set<ArticleTopic> topics() {

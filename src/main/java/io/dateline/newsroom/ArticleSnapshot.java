@@ -4,7 +4,10 @@ import io.dateline.article.ExternalLinkResponse;
 import java.time.Instant;
 import java.util.List;
 
-/** The full state of an article after a change, as a revision stores it. */
+/**
+ * The full state of an article after a change, as a revision stores it. The flags (featured,
+ * urgency and their expiries) are workflow state like status: recorded, but not restored.
+ */
 record ArticleSnapshot(
         String slug,
         String status,
@@ -22,7 +25,11 @@ record ArticleSnapshot(
         List<Long> relatedArticleIds,
         Instant publishedAt,
         Long leadImageId,
-        List<Long> imageIds) {
+        List<Long> imageIds,
+        Boolean featured,
+        Instant featuredUntil,
+        Integer urgency,
+        Instant breakingUntil) {
 
     static ArticleSnapshot of(Article article, TopicNames topics) {
         return new ArticleSnapshot(
@@ -42,7 +49,11 @@ record ArticleSnapshot(
                 article.relatedIds(),
                 article.publishedAt(),
                 article.leadImageId(),
-                article.imageIds());
+                article.imageIds(),
+                article.featured(),
+                article.featuredUntil(),
+                article.urgency(),
+                article.breakingUntil());
     }
 
     /** The editable part, to restore it. */

@@ -12,6 +12,11 @@ import java.util.List;
  *
  * @param status DRAFT, PUBLISHED, SCHEDULED (published, time still to come) or ARCHIVED
  * @param version the optimistic-lock version; the ETag is "{id}-{version}"
+ * @param featured pinned now (set with PUT .../featured, and not past featuredUntil)
+ * @param featuredUntil when the pin ends by itself; null: when it is removed
+ * @param breaking breaking news now (set with PUT .../breaking, and not past breakingUntil)
+ * @param urgency the urgency last set, 1 (most urgent) to 9, kept after expiry until removed
+ * @param breakingUntil when the breaking flag ends by itself
  */
 record EditorArticleResponse(
         @Schema(example = "1042") long id,
@@ -37,7 +42,15 @@ record EditorArticleResponse(
         Instant updatedAt,
         long version,
         Long leadImageId,
-        List<Long> imageIds) {
+        List<Long> imageIds,
+        boolean featured,
+        @Schema(nullable = true) Instant featuredUntil,
+        boolean breaking,
+
+        @Schema(nullable = true, minimum = "1", maximum = "9")
+        Integer urgency,
+
+        @Schema(nullable = true) Instant breakingUntil) {
 
     static EditorArticleResponse from(Article article, TopicNames topics, Instant now) {
         return new EditorArticleResponse(
@@ -65,6 +78,13 @@ record EditorArticleResponse(
                 article.updatedAt(),
                 article.version(),
                 article.leadImageId(),
-                article.imageIds());
+                article.imageIds(),
+                article.featured()
+                        && (article.featuredUntil() == null
+                                || article.featuredUntil().isAfter(now)),
+                article.featuredUntil(),
+                article.breakingUntil() != null && article.breakingUntil().isAfter(now),
+                article.urgency(),
+                article.breakingUntil());
     }
 }

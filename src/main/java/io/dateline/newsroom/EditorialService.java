@@ -51,7 +51,20 @@ class EditorialService {
 
     /** Members of the editor's view that a merge patch may not touch. */
     static final Set<String> READ_ONLY = Set.of(
-            "id", "slug", "status", "version", "createdAt", "updatedAt", "publishedAt", "revisions", "pageCount");
+            "id",
+            "slug",
+            "status",
+            "version",
+            "createdAt",
+            "updatedAt",
+            "publishedAt",
+            "revisions",
+            "pageCount",
+            "featured",
+            "featuredUntil",
+            "breaking",
+            "urgency",
+            "breakingUntil");
 
     private static final int SLUG_ATTEMPTS = 8;
 
@@ -194,6 +207,48 @@ class EditorialService {
             Article article = load(id, ifMatch);
             return article.archive(clock) ? save(article, "ARCHIVED", editor) : view(article);
         });
+    }
+
+    /**
+     * Pins the article (featured), until {@code until} or until unpinned. An expiry already past is
+     * refused: the flag would never show.
+     */
+    Saved feature(long id, Instant until, String ifMatch, String editor) {
+        requireFuture(until);
+        return inTransaction(id, () -> {
+            Article article = load(id, ifMatch);
+            return article.feature(until, clock) ? save(article, "FEATURED", editor) : view(article);
+        });
+    }
+
+    Saved unfeature(long id, String ifMatch, String editor) {
+        return inTransaction(id, () -> {
+            Article article = load(id, ifMatch);
+            return article.unfeature(clock) ? save(article, "UNFEATURED", editor) : view(article);
+        });
+    }
+
+    /** Breaking news until {@code until}, or for dateline.newsroom.breaking-for from now. */
+    Saved markBreaking(long id, int urgency, Instant until, String ifMatch, String editor) {
+        requireFuture(until);
+        return inTransaction(id, () -> {
+            Article article = load(id, ifMatch);
+            Instant end = until != null ? until : now().plus(newsroom.breakingFor());
+            return article.markBreaking(urgency, end, clock) ? save(article, "BREAKING", editor) : view(article);
+        });
+    }
+
+    Saved endBreaking(long id, String ifMatch, String editor) {
+        return inTransaction(id, () -> {
+            Article article = load(id, ifMatch);
+            return article.endBreaking(clock) ? save(article, "BREAKING_ENDED", editor) : view(article);
+        });
+    }
+
+    private void requireFuture(Instant until) {
+        if (until != null && !until.isAfter(now())) {
+            throw InvalidFieldsException.of("until", "must be in the future");
+        }
     }
 
     /** Gone for good, with pages, links, revisions and the links of other articles to it. */
@@ -469,12 +524,14 @@ class EditorialService {
 
     /**
      * Reads JSON this service stored earlier. Leniently: a snapshot written years ago may carry a
-     * member that the current code no longer has, and must still be shown and restorable.
+     * member that the current code no longer has, and must still be shown and restorable; and one
+     * written before a member was added (the flags) lacks it, which then takes its default.
      */
     private <T> T stored(String json, Class<T> type) {
         return jsonMapper
                 .readerFor(type)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .readValue(json);
     }
 

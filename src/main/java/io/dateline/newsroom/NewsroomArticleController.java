@@ -195,6 +195,67 @@ class NewsroomArticleController {
         return ResponseEntity.noContent().eTag(saved.etag()).build();
     }
 
+    @PutMapping("/{id}/featured")
+    @Operation(
+            operationId = "featureArticle",
+            summary = "Pin an article (featured), optionally until a time",
+            description = "A new revision. Featured articles are listed by GET /api/v1/articles?featured=true, newest"
+                    + " first; All news stays chronological. The pin stops counting at until without a further"
+                    + " write (until must be still to come). Sending the same pin again changes nothing."
+                    + " If-Match is checked when sent.")
+    ResponseEntity<EditorArticleResponse> feature(
+            @PathVariable long id,
+            @Valid @RequestBody(required = false) FeatureRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            Authentication authentication) {
+        var until = request == null || request.until() == null
+                ? null
+                : request.until().toInstant();
+        return editor(HttpStatus.OK, editorial.feature(id, until, ifMatch, editorName(authentication)));
+    }
+
+    @DeleteMapping("/{id}/featured")
+    @Operation(
+            operationId = "unfeatureArticle",
+            summary = "Remove an article's pin",
+            description = "A new revision when it was pinned (expired or not). If-Match is checked when sent.")
+    ResponseEntity<EditorArticleResponse> unfeature(
+            @PathVariable long id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            Authentication authentication) {
+        return editor(HttpStatus.OK, editorial.unfeature(id, ifMatch, editorName(authentication)));
+    }
+
+    @PutMapping("/{id}/breaking")
+    @Operation(
+            operationId = "markArticleBreaking",
+            summary = "Mark an article as breaking news with an IPTC urgency",
+            description = "A new revision. Urgency 1 (most urgent) to 9, as in ninjs. Breaking news ends at until, or"
+                    + " after dateline.newsroom.breaking-for (6 h) when absent, without a further write; public"
+                    + " reads then show breaking false and urgency null. If-Match is checked when sent.")
+    ResponseEntity<EditorArticleResponse> markBreaking(
+            @PathVariable long id,
+            @Valid @RequestBody BreakingRequest request,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            Authentication authentication) {
+        var until = request.until() == null ? null : request.until().toInstant();
+        return editor(
+                HttpStatus.OK,
+                editorial.markBreaking(id, request.urgency(), until, ifMatch, editorName(authentication)));
+    }
+
+    @DeleteMapping("/{id}/breaking")
+    @Operation(
+            operationId = "endArticleBreaking",
+            summary = "End breaking news for an article now",
+            description = "A new revision when it had an urgency (expired or not). If-Match is checked when sent.")
+    ResponseEntity<EditorArticleResponse> endBreaking(
+            @PathVariable long id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            Authentication authentication) {
+        return editor(HttpStatus.OK, editorial.endBreaking(id, ifMatch, editorName(authentication)));
+    }
+
     @PostMapping("/{id}/purge")
     @Operation(
             operationId = "purgeArticle",

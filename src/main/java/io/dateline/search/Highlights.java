@@ -1,5 +1,6 @@
 package io.dateline.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -15,13 +16,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *
  * @param headline the whole headline
  * @param snippet a short excerpt of the body around the matches (its beginning when only the
- *     headline, lead or a topic name matched); absent for an empty body
+ *     headline, lead or a topic name matched); null for an empty body
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Highlights(
         @Schema(example = "<mark>Lavrov</mark> meets UN envoy on Syria talks")
         String headline,
 
-        @Schema(example = "… Foreign Minister Sergey <mark>Lavrov</mark> said on Monday that the talks …")
+        @Schema(
+                example = "… Foreign Minister Sergey <mark>Lavrov</mark> said on Monday that the talks …",
+                nullable = true)
         String snippet) {
 
     static final char START = '\uE000';

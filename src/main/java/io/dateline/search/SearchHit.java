@@ -1,5 +1,6 @@
 package io.dateline.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dateline.article.ArticleSummary;
 import io.dateline.article.TopicLabel;
 import io.dateline.media.Picture;
@@ -10,12 +11,16 @@ import java.util.List;
 /**
  * One search result: the article as the feed shows it, how well it matched and where.
  *
- * @param publishedAt in the article's own time zone; absent for drafts
+ * @param publishedAt in the article's own time zone; null for drafts
  * @param score relevance blended with recency, higher is better; comparable only within one search
  * @param url the article's public page, absolute
  * @param updatedAt the last change the public could see, in the article's own zone
  * @param leadImage the article's picture, null when it has none
+ * @param featured as in {@link ArticleSummary}
+ * @param breaking as in {@link ArticleSummary}
+ * @param urgency as in {@link ArticleSummary}
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record SearchHit(
         @Schema(example = "1042") long id,
 
@@ -25,12 +30,15 @@ public record SearchHit(
         @Schema(example = "Lavrov meets UN envoy on Syria talks")
         String headline,
 
-        String lead,
-        @Schema(example = "MOSCOW") String dateline,
-        @Schema(example = "Dateline") String source,
+        @Schema(nullable = true) String lead,
+        @Schema(example = "MOSCOW", nullable = true) String dateline,
+        @Schema(example = "Dateline", nullable = true) String source,
         @Schema(example = "en") String language,
         List<TopicLabel> topics,
-        @Schema(example = "2014-12-22T19:08:00+03:00") OffsetDateTime publishedAt,
+
+        @Schema(example = "2014-12-22T19:08:00+03:00", nullable = true)
+        OffsetDateTime publishedAt,
+
         @Schema(example = "Europe/Moscow") String timeZone,
         @Schema(example = "1") int pageCount,
         @Schema(example = "0.8731") double score,
@@ -41,7 +49,13 @@ public record SearchHit(
 
         @Schema(example = "2014-12-22T19:30:00+03:00") OffsetDateTime updatedAt,
 
-        @Schema(nullable = true) Picture leadImage) {
+        @Schema(nullable = true) Picture leadImage,
+
+        boolean featured,
+        boolean breaking,
+
+        @Schema(example = "1", minimum = "1", maximum = "9", nullable = true)
+        Integer urgency) {
 
     static SearchHit from(ArticleSummary summary, double score, Highlights highlights) {
         return new SearchHit(
@@ -60,6 +74,9 @@ public record SearchHit(
                 highlights,
                 summary.url(),
                 summary.updatedAt(),
-                summary.leadImage());
+                summary.leadImage(),
+                summary.featured(),
+                summary.breaking(),
+                summary.urgency());
     }
 }

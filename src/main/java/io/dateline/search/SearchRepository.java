@@ -98,6 +98,8 @@ class SearchRepository {
                       from article_topic_link x join topic tp on tp.id = x.topic_id
                      where x.article_id = a.id) as topics,
                    a.updated_at,
+                   article_featured(a.featured, a.featured_until, :now) as featured,
+                   case when article_breaking(a.breaking_until, :now) then a.urgency end as urgency,
                    """ + Pictures.column("a.lead_image_id") + " as lead_image";
 
     /**
@@ -404,7 +406,10 @@ class SearchRepository {
                         rs.getTimestamp("updated_at").toInstant(),
                         publishedAt == null ? null : publishedAt.toInstant(),
                         timeZone),
-                pictures.read(rs.getString("lead_image")));
+                pictures.read(rs.getString("lead_image")),
+                rs.getBoolean("featured"),
+                rs.getObject("urgency") != null,
+                rs.getObject("urgency", Integer.class));
         return new SearchRow(
                 summary,
                 rs.getLong("version"),

@@ -328,8 +328,8 @@ class SearchService {
     }
 
     /**
-     * A page's entity tag: which articles, in which versions, with which scores and lead image
-     * metadata (it changes without the article's version), and what follows.
+     * A page's entity tag: which articles, in which versions, with which scores, lead image metadata
+     * and flags (both change without the article's version), and what follows.
      */
     private static String etag(List<SearchHit> hits, List<SearchRow> rows, String next) {
         StringBuilder content = new StringBuilder();
@@ -341,6 +341,11 @@ class SearchService {
                     .append(hits.get(i).score())
                     .append(':')
                     .append(Objects.hashCode(hits.get(i).leadImage()))
+                    // flags expire without a write, so the version alone does not capture them
+                    .append(':')
+                    .append(hits.get(i).featured())
+                    .append(':')
+                    .append(hits.get(i).urgency())
                     .append(',');
         }
         content.append('|').append(next);

@@ -44,7 +44,14 @@ record NinjsItem(
         List<NinjsItem> associations,
 
         @Schema(description = "Only on an association: its role", example = "related-1")
-        String name) {
+        String name,
+
+        @Schema(
+                description = "While the article is breaking news: 1 (most urgent) to 9; absent otherwise",
+                example = "1",
+                minimum = "1",
+                maximum = "9")
+        Integer urgency) {
 
     static final String VERSION = "2.2";
 
@@ -115,7 +122,8 @@ record NinjsItem(
                 List.of(new Rendition("web", site.articleUrl(article.slug()), "text/html")),
                 List.of(new AltId("slug", article.slug()), new AltId("id", Long.toString(article.id()))),
                 associations,
-                null);
+                null,
+                article.urgency());
     }
 
     /** A related article, by reference: enough for a partner to show a link or fetch it by uri. */
@@ -144,7 +152,8 @@ record NinjsItem(
                 List.of(new Rendition("web", site.articleUrl(related.slug()), "text/html")),
                 List.of(new AltId("slug", related.slug())),
                 List.of(),
-                name);
+                name,
+                null);
     }
 
     /**
@@ -188,7 +197,8 @@ record NinjsItem(
                         .toList(),
                 List.of(),
                 List.of(),
-                name);
+                name,
+                null);
     }
 
     private static Subject subject(TopicLabel topic, SiteProperties site) {

@@ -105,6 +105,10 @@ class ArticleFixtures {
         return publish(draft.id(), null);
     }
 
+    Created published(Map<String, Object> request) {
+        return publish(create(request).id(), null);
+    }
+
     Created publish(long id, OffsetDateTime at) {
         try {
             var builder = post("/api/v1/newsroom/articles/{id}/publish", id).header("Authorization", bearer());

@@ -173,6 +173,11 @@ class NewsroomArticleControllerTests {
                 NOW,
                 version,
                 null,
-                List.of());
+                List.of(),
+                false,
+                null,
+                false,
+                null,
+                null);
     }
 }

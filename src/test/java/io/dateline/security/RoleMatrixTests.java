@@ -153,6 +153,36 @@ class RoleMatrixTests {
                             "/api/v1/newsroom/articles/{id}/unpublish",
                             f.freshPublished().id())),
             row(
+                    "PUT",
+                    "/api/v1/newsroom/articles/{id}/featured",
+                    Access.EDITOR,
+                    f -> put(
+                            "/api/v1/newsroom/articles/{id}/featured",
+                            f.freshPublished().id())),
+            row(
+                    "DELETE",
+                    "/api/v1/newsroom/articles/{id}/featured",
+                    Access.EDITOR,
+                    f -> delete(
+                            "/api/v1/newsroom/articles/{id}/featured",
+                            f.freshPublished().id())),
+            row(
+                    "PUT",
+                    "/api/v1/newsroom/articles/{id}/breaking",
+                    Access.EDITOR,
+                    f -> json(
+                            put(
+                                    "/api/v1/newsroom/articles/{id}/breaking",
+                                    f.freshPublished().id()),
+                            Map.of("urgency", 1))),
+            row(
+                    "DELETE",
+                    "/api/v1/newsroom/articles/{id}/breaking",
+                    Access.EDITOR,
+                    f -> delete(
+                            "/api/v1/newsroom/articles/{id}/breaking",
+                            f.freshPublished().id())),
+            row(
                     "GET",
                     "/api/v1/newsroom/articles/{id}/revisions",
                     Access.EDITOR,
