@@ -80,6 +80,8 @@ class EditorialService {
 
     private final ApplicationEventPublisher events;
 
+    private final PublicChanges publicChanges;
+
     private final Clock clock;
 
     EditorialService(
@@ -93,6 +95,7 @@ class EditorialService {
             TransactionTemplate transactions,
             JsonMapper jsonMapper,
             ApplicationEventPublisher events,
+            PublicChanges publicChanges,
             Clock clock) {
         this.articles = articles;
         this.revisions = revisions;
@@ -104,6 +107,7 @@ class EditorialService {
         this.transactions = transactions;
         this.jsonMapper = jsonMapper;
         this.events = events;
+        this.publicChanges = publicChanges;
         this.clock = clock;
     }
 
@@ -128,7 +132,7 @@ class EditorialService {
             Resolved resolved = resolve(request, null);
             String slug = freeSlug(Slugs.of(request.headline(), "article"), null, attempt);
             Article article = articles.saveAndFlush(Article.draft(resolved.content(), slug, now));
-            Saved saved = recordRevision(article, "CREATED", editor, resolved.names(), now);
+            Saved saved = recordRevision(article, "CREATED", editor, resolved.names(), now, false);
             if (idempotencyKey != null) {
                 idempotencyKeys.complete(
                         editor,
@@ -171,21 +175,24 @@ class EditorialService {
     Saved publish(long id, Instant publishAt, String ifMatch, String editor) {
         return inTransaction(id, () -> {
             Article article = load(id, ifMatch);
-            return article.publish(publishAt, clock) ? save(article, "PUBLISHED", editor) : view(article);
+            boolean wasPublic = article.isPublicAt(now());
+            return article.publish(publishAt, clock) ? save(article, "PUBLISHED", editor, wasPublic) : view(article);
         });
     }
 
     Saved unpublish(long id, String ifMatch, String editor) {
         return inTransaction(id, () -> {
             Article article = load(id, ifMatch);
-            return article.unpublish(clock) ? save(article, "UNPUBLISHED", editor) : view(article);
+            boolean wasPublic = article.isPublicAt(now());
+            return article.unpublish(clock) ? save(article, "UNPUBLISHED", editor, wasPublic) : view(article);
         });
     }
 
     Saved archive(long id, String ifMatch, String editor) {
         return inTransaction(id, () -> {
             Article article = load(id, ifMatch);
-            return article.archive(clock) ? save(article, "ARCHIVED", editor) : view(article);
+            boolean wasPublic = article.isPublicAt(now());
+            return article.archive(clock) ? save(article, "ARCHIVED", editor, wasPublic) : view(article);
         });
     }
 
@@ -193,6 +200,7 @@ class EditorialService {
     void purge(long id) {
         transactions.executeWithoutResult(status -> {
             Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(String.valueOf(id)));
+            publicChanges.purged(article, now());
             articles.delete(article);
             articles.flush();
             events.publishEvent(PublicPagesChanged.content());
@@ -243,6 +251,7 @@ class EditorialService {
         // every query first: Hibernate flushes a dirty article before a native query, and the
         // version check belongs to the one flush below
         Resolved resolved = resolve(request, article.id());
+        boolean wasPublic = article.isPublicAt(now);
         String slug = article.slugIsPermanent()
                 ? article.slug()
                 : freeSlug(Slugs.of(request.headline(), "article"), article.id(), attempt);
@@ -250,21 +259,24 @@ class EditorialService {
         if (!slug.equals(article.slug())) {
             article.renameSlug(slug);
         }
-        return save(article, action, editor, resolved.names(), now);
+        return save(article, action, editor, resolved.names(), now, wasPublic);
     }
 
-    private Saved save(Article article, String action, String editor) {
-        return save(article, action, editor, namesOf(article), now());
+    private Saved save(Article article, String action, String editor, boolean wasPublic) {
+        return save(article, action, editor, namesOf(article), now(), wasPublic);
     }
 
-    private Saved save(Article article, String action, String editor, TopicNames names, Instant now) {
+    private Saved save(
+            Article article, String action, String editor, TopicNames names, Instant now, boolean wasPublic) {
         articles.saveAndFlush(article);
-        return recordRevision(article, action, editor, names, now);
+        return recordRevision(article, action, editor, names, now, wasPublic);
     }
 
-    private Saved recordRevision(Article article, String action, String editor, TopicNames names, Instant now) {
+    private Saved recordRevision(
+            Article article, String action, String editor, TopicNames names, Instant now, boolean wasPublic) {
         String snapshot = jsonMapper.writeValueAsString(ArticleSnapshot.of(article, names));
         revisions.record(article.id(), article.version(), action, editor, now, snapshot);
+        publicChanges.recorded(article, wasPublic, now);
         events.publishEvent(PublicPagesChanged.content());
         return new Saved(EditorArticleResponse.from(article, names, now), etag(article), false);
     }

@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Syndication",
-        allowedDependencies = {"article", "topic", "platform", "job"})
+        allowedDependencies = {"article", "topic", "platform", "job", "newsroom"})
 package io.dateline.syndication;
