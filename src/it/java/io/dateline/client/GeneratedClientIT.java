@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dateline.TestDatabase;
 import io.dateline.TestSecurity;
+import io.dateline.client.api.AdminWebhooksApi;
 import io.dateline.client.api.ArticlesApi;
 import io.dateline.client.api.ChangesApi;
 import io.dateline.client.api.FeedApi;
@@ -21,6 +22,8 @@ import io.dateline.client.model.EditorArticleResponse;
 import io.dateline.client.model.FeedPage;
 import io.dateline.client.model.PartnerNewsPage;
 import io.dateline.client.model.TopicResponse;
+import io.dateline.client.model.WebhookRequest;
+import io.dateline.client.model.WebhookResponse;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -149,5 +152,26 @@ class GeneratedClientIT {
         assertThatThrownBy(() -> new ArticlesApi(client(null)).getArticle("no-such-article-" + tag, null))
                 .isInstanceOf(ApiException.class)
                 .satisfies(ex -> assertThat(((ApiException) ex).getCode()).isEqualTo(404));
+    }
+
+    @Test
+    void anAdminSubscribesAWebhookAndFindsItListedWithoutItsSecret() throws Exception {
+        AdminWebhooksApi admin = new AdminWebhooksApi(client(tokens.admin()));
+        String url = "http://127.0.0.1:9/hooks/" + tag;
+
+        WebhookResponse created = admin.createWebhook(new WebhookRequest()
+                .url(url)
+                .eventTypes(List.of("article.published"))
+                .secret("whsec_client_" + tag + "_0123456789"));
+
+        try {
+            assertThat(created.getUrl()).isEqualTo(url);
+            assertThat(admin.listWebhooks().getItems())
+                    .extracting(WebhookResponse::getUrl)
+                    .contains(url);
+            assertThat(admin.getWebhook(created.getId()).getEventTypes()).containsExactly("article.published");
+        } finally {
+            admin.deleteWebhook(created.getId());
+        }
     }
 }

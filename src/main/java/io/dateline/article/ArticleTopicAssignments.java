@@ -77,7 +77,7 @@ class ArticleTopicAssignments implements TopicAssignments {
      * list rendered in between cannot be stored with the old counts. An in-flight recount that
      * began before the commit is discarded by the invalidation.
      */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void forgetCounts(PublicPagesChanged change) {
         if (change.scope() == PublicPagesChanged.Scope.CONTENT) {

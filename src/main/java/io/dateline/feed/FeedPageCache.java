@@ -57,7 +57,7 @@ class FeedPageCache {
         return result;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     @Order(Ordered.LOWEST_PRECEDENCE)
     void evict(PublicPagesChanged change) {
         if (change.scope() == PublicPagesChanged.Scope.CONTENT) {

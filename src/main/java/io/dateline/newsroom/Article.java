@@ -278,6 +278,16 @@ class Article {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Visible to the public at {@code now}: the rule of the public read model, applied to this row. */
+    boolean isPublicAt(Instant now) {
+        return status == ArticleStatus.PUBLISHED && !publishedAt.isAfter(now);
+    }
+
+    /** Was public at some time before {@code now} (it may be archived or a draft again since). */
+    boolean wasEverPublicBefore(Instant now) {
+        return firstPublishedAt != null && !firstPublishedAt.isAfter(now);
+    }
+
     /** DRAFT, PUBLISHED, SCHEDULED or ARCHIVED, as editors see it at {@code now}. */
     String statusAt(Instant now) {
         if (status == ArticleStatus.PUBLISHED && publishedAt.isAfter(now)) {

@@ -94,6 +94,8 @@ class EditorialService {
 
     private final ApplicationEventPublisher events;
 
+    private final PublicChanges publicChanges;
+
     private final Clock clock;
 
     private final Images images;
@@ -109,6 +111,7 @@ class EditorialService {
             TransactionTemplate transactions,
             JsonMapper jsonMapper,
             ApplicationEventPublisher events,
+            PublicChanges publicChanges,
             Clock clock,
             Images images) {
         this.articles = articles;
@@ -121,6 +124,7 @@ class EditorialService {
         this.transactions = transactions;
         this.jsonMapper = jsonMapper;
         this.events = events;
+        this.publicChanges = publicChanges;
         this.clock = clock;
         this.images = images;
     }
@@ -146,7 +150,7 @@ class EditorialService {
             Resolved resolved = resolve(request, null);
             String slug = freeSlug(Slugs.of(request.headline(), "article"), null, attempt);
             Article article = articles.saveAndFlush(Article.draft(resolved.content(), slug, now));
-            Saved saved = recordRevision(article, "CREATED", editor, resolved.names(), now);
+            Saved saved = recordRevision(article, "CREATED", editor, resolved.names(), now, false);
             if (idempotencyKey != null) {
                 idempotencyKeys.complete(
                         editor,
@@ -191,21 +195,24 @@ class EditorialService {
             Article article = load(id, ifMatch);
             // held until the commit, so that none of its pictures is deleted while it goes live
             images.requireAll(article.allImageIds());
-            return article.publish(publishAt, clock) ? save(article, "PUBLISHED", editor) : view(article);
+            boolean wasPublic = article.isPublicAt(now());
+            return article.publish(publishAt, clock) ? save(article, "PUBLISHED", editor, wasPublic) : view(article);
         });
     }
 
     Saved unpublish(long id, String ifMatch, String editor) {
         return inTransaction(id, () -> {
             Article article = load(id, ifMatch);
-            return article.unpublish(clock) ? save(article, "UNPUBLISHED", editor) : view(article);
+            boolean wasPublic = article.isPublicAt(now());
+            return article.unpublish(clock) ? save(article, "UNPUBLISHED", editor, wasPublic) : view(article);
         });
     }
 
     Saved archive(long id, String ifMatch, String editor) {
         return inTransaction(id, () -> {
             Article article = load(id, ifMatch);
-            return article.archive(clock) ? save(article, "ARCHIVED", editor) : view(article);
+            boolean wasPublic = article.isPublicAt(now());
+            return article.archive(clock) ? save(article, "ARCHIVED", editor, wasPublic) : view(article);
         });
     }
 
@@ -217,14 +224,16 @@ class EditorialService {
         requireFuture(until);
         return inTransaction(id, () -> {
             Article article = load(id, ifMatch);
-            return article.feature(until, clock) ? save(article, "FEATURED", editor) : view(article);
+            boolean wasPublic = article.isPublicAt(now());
+            return article.feature(until, clock) ? save(article, "FEATURED", editor, wasPublic) : view(article);
         });
     }
 
     Saved unfeature(long id, String ifMatch, String editor) {
         return inTransaction(id, () -> {
             Article article = load(id, ifMatch);
-            return article.unfeature(clock) ? save(article, "UNFEATURED", editor) : view(article);
+            boolean wasPublic = article.isPublicAt(now());
+            return article.unfeature(clock) ? save(article, "UNFEATURED", editor, wasPublic) : view(article);
         });
     }
 
@@ -234,14 +243,18 @@ class EditorialService {
         return inTransaction(id, () -> {
             Article article = load(id, ifMatch);
             Instant end = until != null ? until : now().plus(newsroom.breakingFor());
-            return article.markBreaking(urgency, end, clock) ? save(article, "BREAKING", editor) : view(article);
+            boolean wasPublic = article.isPublicAt(now());
+            return article.markBreaking(urgency, end, clock)
+                    ? save(article, "BREAKING", editor, wasPublic)
+                    : view(article);
         });
     }
 
     Saved endBreaking(long id, String ifMatch, String editor) {
         return inTransaction(id, () -> {
             Article article = load(id, ifMatch);
-            return article.endBreaking(clock) ? save(article, "BREAKING_ENDED", editor) : view(article);
+            boolean wasPublic = article.isPublicAt(now());
+            return article.endBreaking(clock) ? save(article, "BREAKING_ENDED", editor, wasPublic) : view(article);
         });
     }
 
@@ -255,6 +268,7 @@ class EditorialService {
     void purge(long id) {
         transactions.executeWithoutResult(status -> {
             Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(String.valueOf(id)));
+            publicChanges.purged(article, now());
             articles.delete(article);
             articles.flush();
             events.publishEvent(PublicPagesChanged.content());
@@ -305,6 +319,7 @@ class EditorialService {
         // every query first: Hibernate flushes a dirty article before a native query, and the
         // version check belongs to the one flush below
         Resolved resolved = resolve(request, article.id());
+        boolean wasPublic = article.isPublicAt(now);
         String slug = article.slugIsPermanent()
                 ? article.slug()
                 : freeSlug(Slugs.of(request.headline(), "article"), article.id(), attempt);
@@ -312,21 +327,24 @@ class EditorialService {
         if (!slug.equals(article.slug())) {
             article.renameSlug(slug);
         }
-        return save(article, action, editor, resolved.names(), now);
+        return save(article, action, editor, resolved.names(), now, wasPublic);
     }
 
-    private Saved save(Article article, String action, String editor) {
-        return save(article, action, editor, namesOf(article), now());
+    private Saved save(Article article, String action, String editor, boolean wasPublic) {
+        return save(article, action, editor, namesOf(article), now(), wasPublic);
     }
 
-    private Saved save(Article article, String action, String editor, TopicNames names, Instant now) {
+    private Saved save(
+            Article article, String action, String editor, TopicNames names, Instant now, boolean wasPublic) {
         articles.saveAndFlush(article);
-        return recordRevision(article, action, editor, names, now);
+        return recordRevision(article, action, editor, names, now, wasPublic);
     }
 
-    private Saved recordRevision(Article article, String action, String editor, TopicNames names, Instant now) {
+    private Saved recordRevision(
+            Article article, String action, String editor, TopicNames names, Instant now, boolean wasPublic) {
         String snapshot = jsonMapper.writeValueAsString(ArticleSnapshot.of(article, names));
         revisions.record(article.id(), article.version(), action, editor, now, snapshot);
+        publicChanges.recorded(article, wasPublic, now);
         events.publishEvent(PublicPagesChanged.content());
         return new Saved(EditorArticleResponse.from(article, names, now), etag(article), false);
     }

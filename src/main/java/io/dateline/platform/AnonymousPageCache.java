@@ -157,7 +157,7 @@ public class AnonymousPageCache extends OncePerRequestFilter {
      * Runs after the writer's commit, and after the in-memory tables (ordered before it) reloaded:
      * a page rendered from a table that still held the old data would otherwise be stored again.
      */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     @Order(Ordered.LOWEST_PRECEDENCE)
     void evict(PublicPagesChanged change) {
         // first the generation, so that a request rendered before the change does not store its page

@@ -67,7 +67,7 @@ public class CdnPurge implements DisposableBean {
                 .register(meters);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     void purge(PublicPagesChanged change) {
         if (ClusterEvictions.isRelayed()) {
             return;

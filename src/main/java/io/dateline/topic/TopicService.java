@@ -86,7 +86,7 @@ public class TopicService {
     }
 
     /** Runs before the page cache drops its pages, so that no page is rendered from the old copy. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void forgetCatalogue(PublicPagesChanged change) {
         if (change.scope() == PublicPagesChanged.Scope.CONTENT) {

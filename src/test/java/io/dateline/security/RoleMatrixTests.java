@@ -90,6 +90,11 @@ class RoleMatrixTests {
 
     private static final long UNKNOWN_JOB = 987_654_321L;
 
+    private static final long UNKNOWN_WEBHOOK = 987_654_321L;
+
+    private static final Map<String, Object> WEBHOOK_TO_INTERNAL_ADDRESS = Map.of(
+            "url", "http://10.0.0.1/hook", "eventTypes", List.of("article.published"), "secret", "0123456789abcdef");
+
     static final List<Row> TABLE = List.of(
             // articles: the public reads, one meaning per URL
             row("GET", "/api/v1/articles", Access.ANONYMOUS, f -> get("/api/v1/articles")),
@@ -392,6 +397,38 @@ class RoleMatrixTests {
                     "/api/v1/admin/tokens/idle-reader-revocations",
                     Access.ADMIN,
                     f -> json(post("/api/v1/admin/tokens/idle-reader-revocations"), Map.of("idleDays", 3650))),
+            // webhooks: a refused URL (400, nothing stored) and an unknown id (404) reach their handlers
+            row(
+                    "POST",
+                    "/api/v1/admin/webhooks",
+                    Access.ADMIN,
+                    f -> json(post("/api/v1/admin/webhooks"), WEBHOOK_TO_INTERNAL_ADDRESS)),
+            row("GET", "/api/v1/admin/webhooks", Access.ADMIN, f -> get("/api/v1/admin/webhooks")),
+            row(
+                    "GET",
+                    "/api/v1/admin/webhooks/{id}",
+                    Access.ADMIN,
+                    f -> get("/api/v1/admin/webhooks/{id}", UNKNOWN_WEBHOOK)),
+            row(
+                    "PUT",
+                    "/api/v1/admin/webhooks/{id}",
+                    Access.ADMIN,
+                    f -> json(put("/api/v1/admin/webhooks/{id}", UNKNOWN_WEBHOOK), WEBHOOK_TO_INTERNAL_ADDRESS)),
+            row(
+                    "DELETE",
+                    "/api/v1/admin/webhooks/{id}",
+                    Access.ADMIN,
+                    f -> delete("/api/v1/admin/webhooks/{id}", UNKNOWN_WEBHOOK)),
+            row(
+                    "GET",
+                    "/api/v1/admin/webhooks/{id}/deliveries",
+                    Access.ADMIN,
+                    f -> get("/api/v1/admin/webhooks/{id}/deliveries", UNKNOWN_WEBHOOK)),
+            row(
+                    "POST",
+                    "/api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/replay",
+                    Access.ADMIN,
+                    f -> post("/api/v1/admin/webhooks/{id}/deliveries/{deliveryId}/replay", UNKNOWN_WEBHOOK, 1)),
             // operations and the API description
             row("GET", "/actuator", Access.ADMIN, f -> get("/actuator")),
             row("GET", "/actuator/health", Access.ANONYMOUS, f -> get("/actuator/health")),

@@ -80,7 +80,7 @@ class RateTables {
         return scale;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void replace(PublicPagesChanged change) {
         if (change.scope() == PublicPagesChanged.Scope.CURRENCY) {
