@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -81,7 +80,7 @@ class SearchController {
                                      200 results. Add words or filters to narrow the search, or use\
                                      sort=date, which pages through every match.", "maxResults": 200}""")))
     @ApiResponse(responseCode = "422", description = "A topic slug in topic or excludeTopic does not exist")
-    ResponseEntity<SearchResponse> search(@ParameterObject @Valid SearchParameters parameters) {
+    ResponseEntity<SearchResponse> search(@ParameterObject SearchParameters parameters) {
         SearchQuery query = parameters.query(topics, SearchScope.PUBLISHED);
         SearchService.Result result = search.search(query, parameters.cursor(), parameters.limitOrDefault());
         CacheControl cache = CacheControl.maxAge(http.feedMaxAge()).cachePublic();
