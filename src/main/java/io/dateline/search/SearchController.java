@@ -64,6 +64,11 @@ class SearchController {
                     the cursor after that answers 400 search-too-deep. `sort=date` lists every match newest \
                     first, with no such limit.
 
+                    `total` says how many articles match: counted exactly up to 1,000 matches \
+                    (`dateline.search.exact-total-limit`) with `relation: eq`; above that it is PostgreSQL's \
+                    estimate from its statistics, with `relation: estimate`, since counting every match of \
+                    common words would cost more than the search itself.
+
                     Highlights mark the matched words with `<mark>`; all other text in them is HTML-escaped. \
                     The filters work as in the feed and combine with the query. Results are public and \
                     cacheable; editors search drafts, scheduled and archived articles under \
