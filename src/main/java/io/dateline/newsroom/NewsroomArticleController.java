@@ -70,7 +70,7 @@ class NewsroomArticleController {
             summary = "Articles in any state, with the feed's filters",
             description =
                     "Drafts and archived articles most recently changed first, published newest first, scheduled next to appear first; all states most recently changed first. Pass nextCursor back as cursor with the same filters.")
-    ResponseEntity<EditorPage> list(@ParameterObject @Valid ListParameters parameters) {
+    ResponseEntity<EditorPage> list(@ParameterObject ListParameters parameters) {
         EditorPage page =
                 lists.page(parameters.filter(), parameters.cursor(), parameters.limitOrDefault(), clock.instant());
         return ResponseEntity.ok().cacheControl(EDITOR_VIEW).body(page);

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -39,7 +38,7 @@ class NewsroomSearchController {
             description = "As GET /api/v1/search; DRAFT and ARCHIVED are ordered, aged and filtered by since/until"
                     + " by their last change.")
     ResponseEntity<SearchResponse> search(
-            @ParameterObject @Valid SearchController.SearchParameters parameters,
+            @ParameterObject SearchController.SearchParameters parameters,
             @Parameter(description = "The workflow state to search; PUBLISHED when absent")
                     @RequestParam(defaultValue = "PUBLISHED")
                     SearchScope status) {

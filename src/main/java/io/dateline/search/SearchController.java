@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -65,6 +64,11 @@ class SearchController {
                     the cursor after that answers 400 search-too-deep. `sort=date` lists every match newest \
                     first, with no such limit.
 
+                    `total` says how many articles match: counted exactly up to 1,000 matches \
+                    (`dateline.search.exact-total-limit`) with `relation: eq`; above that it is PostgreSQL's \
+                    estimate from its statistics, with `relation: estimate`, since counting every match of \
+                    common words would cost more than the search itself.
+
                     Highlights mark the matched words with `<mark>`; all other text in them is HTML-escaped. \
                     The filters work as in the feed and combine with the query. Results are public and \
                     cacheable; editors search drafts, scheduled and archived articles under \
@@ -81,7 +85,7 @@ class SearchController {
                                      200 results. Add words or filters to narrow the search, or use\
                                      sort=date, which pages through every match.", "maxResults": 200}""")))
     @ApiResponse(responseCode = "422", description = "A topic slug in topic or excludeTopic does not exist")
-    ResponseEntity<SearchResponse> search(@ParameterObject @Valid SearchParameters parameters) {
+    ResponseEntity<SearchResponse> search(@ParameterObject SearchParameters parameters) {
         SearchQuery query = parameters.query(topics, SearchScope.PUBLISHED);
         SearchService.Result result = search.search(query, parameters.cursor(), parameters.limitOrDefault());
         CacheControl cache = CacheControl.maxAge(http.feedMaxAge()).cachePublic();

@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param statementTimeout longest a search statement may run in PostgreSQL before it is cancelled
  *     and the request answered 503: the last guard behind the bounded walks, for what no estimate
  *     foresaw (a search normally takes milliseconds)
+ * @param exactTotalLimit up to how many matches a search's {@code total} is counted exactly; above,
+ *     it is PostgreSQL's estimate. Counting lists the matches through the full-text index, which
+ *     costs in proportion to their number: a thousand costs a few milliseconds, the matches of a
+ *     common word at a million articles seconds
  * @param suggestionSimilarity trigram word similarity (0..1) a headline or topic name needs to be
  *     suggested for a misspelt prefix; 0.4 lets one transposition in a six-letter word through
  *     ("Lavorv" to "Lavrov" is 0.43) without flooding the list
@@ -26,7 +30,8 @@ record SearchProperties(
         @DefaultValue("30d") Duration recencyHalfLife,
         @DefaultValue("200") int relevanceCandidates,
         @DefaultValue("0.4") double suggestionSimilarity,
-        @DefaultValue("3s") Duration statementTimeout) {
+        @DefaultValue("3s") Duration statementTimeout,
+        @DefaultValue("1000") int exactTotalLimit) {
 
     SearchProperties {
         if (recencyHalfLife.isNegative() || recencyHalfLife.isZero()) {
@@ -37,6 +42,9 @@ record SearchProperties(
         }
         if (statementTimeout.isNegative() || statementTimeout.isZero()) {
             throw new IllegalArgumentException("dateline.search.statement-timeout must be positive");
+        }
+        if (exactTotalLimit < 0 || exactTotalLimit > 100_000) {
+            throw new IllegalArgumentException("dateline.search.exact-total-limit must be 0 to 100000");
         }
         if (suggestionSimilarity <= 0 || suggestionSimilarity > 1) {
             throw new IllegalArgumentException("dateline.search.suggestion-similarity must be in (0, 1]");

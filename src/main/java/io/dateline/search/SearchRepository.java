@@ -173,6 +173,40 @@ class SearchRepository {
         return new Found(candidates, ownMatches[0]);
     }
 
+    /**
+     * PostgreSQL's estimate of how many articles' own text matches, from its statistics of the
+     * search vectors' words (planning only, nothing is read): the product of the words' shares for
+     * an "and", so words that tend to occur together are underestimated.
+     */
+    long estimatedMatches(SearchQuery query, Instant now) {
+        MapSqlParameterSource params = parameters(query, now);
+        StringBuilder match = new StringBuilder("(")
+                .append(String.join("\n        or ", textMatch(query, params)))
+                .append(")");
+        appendFilters(match, query, query.scope().timeColumn, "\n      ", params);
+        String plan = jdbc.sql("explain (format json) select 1 from " + query.scope().articles + " a where " + match)
+                .paramSource(params)
+                .query(String.class)
+                .single();
+        return json.readTree(plan).path(0).path("Plan").path("Plan Rows").asLong();
+    }
+
+    /**
+     * How many articles match, counted up to {@code cap + 1}: both branches of a search (own text
+     * through the full-text index, topic names through their streams), each article once.
+     */
+    int countMatches(SearchQuery query, Instant now, int cap) {
+        MapSqlParameterSource params = parameters(query, now).addValue("limit", cap + 1);
+        String sql = "with " + MATCHED_TOPICS + ",\n"
+                + "found as (\n"
+                + ownText(query, null, Access.INDEX, params)
+                + "\n  union all\n"
+                + topicNames(query, null, params)
+                + "\n)\n"
+                + "select count(distinct id) from found";
+        return jdbc.sql(sql).paramSource(params).query(Integer.class).single();
+    }
+
     /** The page rows of the given articles, with highlights, in no particular order. */
     List<SearchRow> rows(SearchQuery query, List<Long> ids, Instant now) {
         MapSqlParameterSource params = parameters(query, now).addValue("ids", ids);

@@ -157,7 +157,8 @@ class SearchService {
         List<Scored> scored = page.stream()
                 .map(candidate -> new Scored(candidate.id(), score(candidate, reference)))
                 .toList();
-        return result(query, scored, now, next);
+        SearchTotal total = total(query, now, matches.size(), after == null && matches.size() <= limit);
+        return result(query, scored, now, next, total);
     }
 
     private Result byRelevance(SearchQuery query, String cursor, int limit) {
@@ -205,7 +206,31 @@ class SearchService {
                             Long.toString(last.id()),
                             Integer.toString(shownAfter)));
         }
-        return result(query, page, now, next);
+        return result(query, page, now, next, total(query, now, candidates.size(), !moreThanWindow));
+    }
+
+    /**
+     * How many articles match. {@code seen} matches were found by the search itself, and {@code
+     * all} says whether they are every match (the search asked for more and found fewer). Otherwise
+     * they are counted when PostgreSQL estimates them few, up to {@code exactTotalLimit}; above,
+     * the estimate is the answer, marked as one: a count of every match of common words would cost
+     * more than the search (see {@link SearchProperties#exactTotalLimit()}).
+     */
+    private SearchTotal total(SearchQuery query, Instant now, int seen, boolean all) {
+        if (all) {
+            return SearchTotal.exactly(seen);
+        }
+        int limit = properties.exactTotalLimit();
+        long estimate = search.estimatedMatches(query, now);
+        long atLeast = seen;
+        if (seen <= limit && estimate <= limit) {
+            int counted = search.countMatches(query, now, limit);
+            if (counted <= limit) {
+                return SearchTotal.exactly(counted);
+            }
+            atLeast = counted;
+        }
+        return SearchTotal.estimated(Math.max(estimate, atLeast));
     }
 
     /**
@@ -268,9 +293,9 @@ class SearchService {
         return Access.index(end.minusSeconds((long) seconds));
     }
 
-    private Result result(SearchQuery query, List<Scored> page, Instant now, String next) {
+    private Result result(SearchQuery query, List<Scored> page, Instant now, String next, SearchTotal total) {
         if (page.isEmpty()) {
-            return result(List.of(), List.of(), next);
+            return result(List.of(), List.of(), next, total);
         }
         Map<Long, SearchRow> rows = search
                 .rows(query, page.stream().map(Scored::id).toList(), now)
@@ -286,15 +311,15 @@ class SearchService {
                 hits.add(SearchHit.from(row.summary(), scored.score(), row.highlights()));
             }
         }
-        return result(hits, shown, next);
+        return result(hits, shown, next, total);
     }
 
     private double score(Candidate candidate, Instant reference) {
         return Relevance.score(candidate.rank(), candidate.time(), reference, properties.recencyHalfLife());
     }
 
-    private static Result result(List<SearchHit> hits, List<SearchRow> rows, String next) {
-        return new Result(new SearchResponse(hits, next), etag(hits, rows, next));
+    private static Result result(List<SearchHit> hits, List<SearchRow> rows, String next, SearchTotal total) {
+        return new Result(new SearchResponse(hits, next, total), etag(hits, rows, next, total));
     }
 
     private static SearchRepository.Position datePosition(List<String> parts) {
@@ -329,9 +354,9 @@ class SearchService {
 
     /**
      * A page's entity tag: which articles, in which versions, with which scores, lead image metadata
-     * and flags (both change without the article's version), and what follows.
+     * and flags (both change without the article's version), what follows, and how many match.
      */
-    private static String etag(List<SearchHit> hits, List<SearchRow> rows, String next) {
+    private static String etag(List<SearchHit> hits, List<SearchRow> rows, String next, SearchTotal total) {
         StringBuilder content = new StringBuilder();
         for (int i = 0; i < rows.size(); i++) {
             content.append(rows.get(i).summary().id())
@@ -348,7 +373,7 @@ class SearchService {
                     .append(hits.get(i).urgency())
                     .append(',');
         }
-        content.append('|').append(next);
+        content.append('|').append(next).append('|').append(total.value()).append(total.relation());
         return ETags.weakDigest(content.toString());
     }
 
@@ -359,6 +384,6 @@ class SearchService {
 
     record Result(SearchResponse page, String etag) {
 
-        static final Result EMPTY = result(List.of(), List.of(), null);
+        static final Result EMPTY = result(List.of(), List.of(), null, SearchTotal.NONE);
     }
 }

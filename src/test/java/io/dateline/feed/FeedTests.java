@@ -220,6 +220,37 @@ class FeedTests {
     }
 
     @Test
+    void reportsEveryInvalidParameterInTheOrderOfTheParameters() throws Exception {
+        mvc.perform(get("/api/v1/articles")
+                        .param("source", "s".repeat(101))
+                        .param("limit", "0")
+                        .param("language", "en", "xyz"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("/problems/validation"))
+                .andExpect(jsonPath("$.errors[0].field").value("language[1]"))
+                .andExpect(jsonPath("$.errors[0].message").value("must be an ISO 639-1 code such as en"))
+                .andExpect(jsonPath("$.errors[1].field").value("source"))
+                .andExpect(jsonPath("$.errors[2].field").value("limit"))
+                .andExpect(jsonPath("$.errors[2].message").value("must be greater than or equal to 1"));
+    }
+
+    @Test
+    void splitsOneValueAtCommasAndTakesRepeatedOnesAsTheyCome() throws Exception {
+        long world = fixtures.topic("Commas");
+        long en = fixtures.article("en", "en", "MOSCOW", T0.plusSeconds(1), world);
+        long ru = fixtures.article("ru", "ru", "MOSCOW", T0.plusSeconds(2), world);
+        fixtures.article("de", "de", "MOSCOW", T0.plusSeconds(3), world);
+        String slug = fixtures.slugOf(world);
+
+        assertThat(ids(stream().param("topic", slug).param("language", "en,ru")))
+                .containsExactly(ru, en);
+        assertThat(ids(stream().param("topic", slug).param("language", "en", "ru")))
+                .containsExactly(ru, en);
+        assertThat(ids(stream().param("topic", slug).param("language", "").param("limit", "")))
+                .hasSize(3);
+    }
+
+    @Test
     void refusesBadDatesAndLanguages() throws Exception {
         mvc.perform(stream().param("since", "yesterday")).andExpect(status().isBadRequest());
         mvc.perform(stream().param("since", "2024-02-01T00:00:00Z").param("until", "2024-01-01T00:00:00Z"))

@@ -492,6 +492,42 @@ class SearchTests {
     }
 
     @Test
+    void countsAFewMatchesExactlyInBothOrders() throws Exception {
+        corpus.bulk("tallymark", 45, corpus.now.minus(Duration.ofDays(2)), Duration.ofHours(3));
+
+        for (String sort : List.of("relevance", "date")) {
+            for (String limit : List.of("7", "100")) {
+                JsonNode page = body(search("tallymark").param("sort", sort).param("limit", limit));
+
+                assertThat(page.at("/total/value").asLong())
+                        .as(sort + " " + limit)
+                        .isEqualTo(45);
+                assertThat(page.at("/total/relation").asString())
+                        .as(sort + " " + limit)
+                        .isEqualTo("eq");
+            }
+        }
+        JsonNode none = body(search("tallymark -tallymark"));
+        assertThat(none.at("/total/value").asLong()).isZero();
+        assertThat(none.at("/total/relation").asString()).isEqualTo("eq");
+    }
+
+    @Test
+    void estimatesManyMatchesAndSaysSo() throws Exception {
+        int limit = properties.exactTotalLimit();
+        // long ago, so that no other test's walk through the newest articles meets them
+        corpus.bulk("plentiword", limit + 10, Instant.parse("2003-03-01T00:00:00Z"), Duration.ofMinutes(10));
+
+        for (String sort : List.of("relevance", "date")) {
+            JsonNode page = body(search("plentiword").param("sort", sort).param("limit", "5"));
+
+            assertThat(page.get("items")).as(sort).hasSize(5);
+            assertThat(page.at("/total/relation").asString()).as(sort).isEqualTo("estimate");
+            assertThat(page.at("/total/value").asLong()).as(sort).isGreaterThan(limit);
+        }
+    }
+
+    @Test
     void theOpenApiDocumentDescribesSearch() throws Exception {
         JsonNode search = json.readTree(mvc.perform(get("/v3/api-docs"))
                         .andExpect(status().isOk())
@@ -507,6 +543,7 @@ class SearchTests {
         assertThat(search.at("/responses").propertyNames()).contains("200", "400", "401", "422");
         assertThat(search.at("/responses/400/content").has("application/problem+json"))
                 .isTrue();
+        assertThat(search.at("/description").asString()).contains("total");
     }
 
     private long article(String key, String status, Instant publishedAt) {
