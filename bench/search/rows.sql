@@ -5,6 +5,10 @@ select a.id, a.slug, a.headline, a.lead, a.dateline, a.source, a.language, a.pub
                                  order by x.is_primary desc, tp.position, tp.name), '[]')
           from article_topic_link x join topic tp on tp.id = x.topic_id
          where x.article_id = a.id) as topics,
+       a.updated_at,
+       article_featured(a.featured, a.featured_until, :now) as featured,
+       case when article_breaking(a.breaking_until, :now) then a.urgency end as urgency,
+(select json_build_object('hash', i.hash, 'caption', i.caption, 'credit', i.credit, 'alt', i.alt, 'renditions', i.renditions) from image i where i.id = a.lead_image_id) as lead_image,
        ts_headline(article_search_config(a.language), translate(a.headline, :protect, :protected), case a.language when 'en' then websearch_to_tsquery('english', :q) when 'ru' then (websearch_to_tsquery('russian', :q) || websearch_to_tsquery('russian', :qCyrillic)) else websearch_to_tsquery('simple', :q) end,
                    :headlineOptions) as marked_headline,
        ts_headline(article_search_config(a.language), translate(left(a.body_text, 20000), :protect, :protected), case a.language when 'en' then websearch_to_tsquery('english', :q) when 'ru' then (websearch_to_tsquery('russian', :q) || websearch_to_tsquery('russian', :qCyrillic)) else websearch_to_tsquery('simple', :q) end,

@@ -50,6 +50,16 @@ class VisibilityOwnershipTests {
     private static final Set<String> ALLOWED =
             Set.of("syndication/PartnerNewsStore.java: where n.published_at <= :now");
 
+    /**
+     * Files excused from one rule, each for its reason: the demo data step that gives the demo
+     * articles their pictures writes article's tables as the db/demo scripts do; the newsroom's
+     * check before deleting a picture asks for published articles, live or scheduled, which is the
+     * status alone, not the public rule.
+     */
+    private static final Map<String, String> EXCUSED = Map.of(
+            "media/DemoLeadImages.java", "one of article's tables",
+            "newsroom/ArticleImageUses.java", "the status half of the visibility rule");
+
     @Test
     void noSqlOutsideArticleNamesTheVisibilityRuleOrArticlesTables() {
         List<String> violations = new ArrayList<>();
@@ -60,7 +70,8 @@ class VisibilityOwnershipTests {
                 FORBIDDEN.forEach((what, pattern) -> {
                     boolean table = what.equals("one of article's tables");
                     if ((table ? TABLE_OWNERS.contains(module) : module.equals("article"))
-                            || ALLOWED.contains(name + ": " + literal.strip())) {
+                            || ALLOWED.contains(name + ": " + literal.strip())
+                            || what.equals(EXCUSED.get(name))) {
                         return;
                     }
                     if (pattern.matcher(literal).find()) {

@@ -22,6 +22,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
@@ -150,6 +151,20 @@ class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 "malformed-request",
                 "Malformed request",
                 "The query string is not valid percent-encoded UTF-8.");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * The firewall checks a header when it is read: one a handler reads late (springdoc lists them
+     * all to build its own URLs) is refused there, inside the handler, not in the filter chain.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> handleRejectedRequest(RequestRejectedException ex, WebRequest request) {
+        ProblemDetail problem = ProblemException.problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
+                "A header, parameter name or path holds characters this server does not accept.");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 

@@ -3,6 +3,7 @@ package io.dateline.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dateline.TestDatabase;
+import io.dateline.article.ArticleLinksTestConfiguration;
 import io.dateline.article.TopicLabel;
 import io.dateline.media.PicturesTestConfiguration;
 import java.time.Duration;
@@ -28,7 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
  * test writes to, and every query starts there, so the rows other tests committed never show.
  */
 @DataJpaTest
-@Import({TestDatabase.class, FeedRepository.class, FeedRepositoryTests.Json.class, PicturesTestConfiguration.class})
+@Import({
+    TestDatabase.class,
+    FeedRepository.class,
+    FeedRepositoryTests.Json.class,
+    PicturesTestConfiguration.class,
+    ArticleLinksTestConfiguration.class
+})
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 class FeedRepositoryTests {
 

@@ -288,8 +288,9 @@ class MediaApiTests {
                 read(mvc.perform(get("/api/v1/articles/{id}", id)).andReturn().getResponse());
 
         assertThat(article.has("leadImage"))
-                .as("non_null inclusion leaves it out")
-                .isFalse();
+                .as("every member is written, nulls included")
+                .isTrue();
+        assertThat(article.get("leadImage").isNull()).isTrue();
     }
 
     private static void assertLeadImage(JsonNode leadImage, String largest) {

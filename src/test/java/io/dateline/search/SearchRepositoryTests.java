@@ -3,6 +3,7 @@ package io.dateline.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dateline.TestDatabase;
+import io.dateline.article.ArticleLinksTestConfiguration;
 import io.dateline.media.PicturesTestConfiguration;
 import io.dateline.search.SearchRepository.Access;
 import io.dateline.search.SearchRepository.Candidate;
@@ -29,7 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
  * must find the same articles, in either script, with Russian morphology and ё read as е.
  */
 @DataJpaTest
-@Import({TestDatabase.class, SearchRepository.class, SearchRepositoryTests.Json.class, PicturesTestConfiguration.class})
+@Import({
+    TestDatabase.class,
+    SearchRepository.class,
+    SearchRepositoryTests.Json.class,
+    PicturesTestConfiguration.class,
+    ArticleLinksTestConfiguration.class
+})
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 class SearchRepositoryTests {
 
