@@ -2,6 +2,9 @@ package io.dateline.media;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -37,7 +40,15 @@ class MediaController {
     @Operation(
             operationId = "getRendition",
             summary = "A picture rendition, e.g. /media/3f2a9c0e5b7d41e8a6c2f90b1d4e7a35-640.jpg",
-            description = "Immutable: Cache-Control allows a year, the ETag never changes.")
+            description = "Immutable: Cache-Control allows a year, the ETag never changes.",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "The JPEG bytes",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.IMAGE_JPEG_VALUE,
+                                            schema = @Schema(type = "string", format = "binary"))))
     ResponseEntity<byte[]> rendition(
             @Parameter(description = "{hash}-{width}.jpg, as in a picture's URLs") @PathVariable String name,
             WebRequest request) {

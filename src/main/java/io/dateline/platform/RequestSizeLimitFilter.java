@@ -23,6 +23,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * past the limit. It runs inside the security chain after authorization, so that a request to a
  * path that needs a token is answered 401 or 403 without its body being read; callers without a
  * token get the small {@code dateline.http.max-anonymous-request-size}.
+ *
+ * <p>A chunked multipart body is left to the container's multipart parser, which reads the request
+ * itself (a buffered copy would not reach it: the parts would be missing) and refuses more than
+ * {@code spring.servlet.multipart.max-request-size}, set to the same {@code max-upload-size}, with
+ * the same 413 while it streams.
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -49,7 +54,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             reject(request, response, limit);
             return;
         }
-        if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+        if (declared < 0 && request.getHeader("Transfer-Encoding") != null && !isMultipart(request)) {
             byte[] body = request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE));
             if (body.length > limit) {
                 reject(request, response, limit);
