@@ -1,6 +1,6 @@
 -- Plans of the change feed (GET /api/v1/changes) at a million articles: the page query of
 -- ArticleChangeLog.after and the sequencer's statement of ArticleChangeLog.sequence, as the service
--- sends them (parameters inlined). Run against a database migrated through V110; on an older one,
+-- sends them (parameters inlined). Run against a database migrated through V116 (flags) and V106 (pictures); on an older one,
 -- wrap it: begin; \i src/main/resources/db/migration/V110__create_article_change_log.sql; analyze
 -- article_change; \ir bench/changes-explain.sql; rollback;
 \set now '''2026-12-01T12:00:00Z'''
@@ -10,6 +10,8 @@ explain (analyze, buffers, costs off)
 select c.position, c.kind, c.article_id, a.id is not null as present,
        a.status, a.slug, a.headline, a.lead, a.dateline, a.source, a.language,
        a.time_zone, a.page_count, a.published_at, a.updated_at, a.version,
+       article_featured(a.featured, a.featured_until, :now::timestamptz) as featured,
+       case when article_breaking(a.breaking_until, :now::timestamptz) then a.urgency end as urgency,
        v.visible,
        case when v.visible then
            (select coalesce(json_agg(json_build_object('slug', tp.slug, 'name', tp.name,
@@ -17,7 +19,11 @@ select c.position, c.kind, c.article_id, a.id is not null as present,
                                      order by x.is_primary desc, tp.position, tp.name), '[]')
               from article_topic x join topic tp on tp.id = x.topic_id
              where x.article_id = a.id)
-       end as topics
+       end as topics,
+       case when v.visible then
+           (select json_build_object('hash', i.hash, 'caption', i.caption, 'credit', i.credit, 'alt', i.alt,
+                                     'renditions', i.renditions) from image i where i.id = a.lead_image_id)
+       end as lead_image
   from article_change c
   left join article a on a.id = c.article_id
   cross join lateral (select coalesce(a.status = 'PUBLISHED'
@@ -33,6 +39,8 @@ explain (analyze, buffers, costs off)
 select c.position, c.kind, c.article_id, a.id is not null as present,
        a.status, a.slug, a.headline, a.lead, a.dateline, a.source, a.language,
        a.time_zone, a.page_count, a.published_at, a.updated_at, a.version,
+       article_featured(a.featured, a.featured_until, :now::timestamptz) as featured,
+       case when article_breaking(a.breaking_until, :now::timestamptz) then a.urgency end as urgency,
        v.visible,
        case when v.visible then
            (select coalesce(json_agg(json_build_object('slug', tp.slug, 'name', tp.name,
@@ -40,7 +48,11 @@ select c.position, c.kind, c.article_id, a.id is not null as present,
                                      order by x.is_primary desc, tp.position, tp.name), '[]')
               from article_topic x join topic tp on tp.id = x.topic_id
              where x.article_id = a.id)
-       end as topics
+       end as topics,
+       case when v.visible then
+           (select json_build_object('hash', i.hash, 'caption', i.caption, 'credit', i.credit, 'alt', i.alt,
+                                     'renditions', i.renditions) from image i where i.id = a.lead_image_id)
+       end as lead_image
   from article_change c
   left join article a on a.id = c.article_id
   cross join lateral (select coalesce(a.status = 'PUBLISHED'
