@@ -1,6 +1,7 @@
 package io.dateline.article;
 
 import io.dateline.platform.ClusterLocks;
+import io.dateline.platform.PublicPagesChanged;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -64,8 +65,17 @@ public class ArticleChanges {
         int total = 0;
         int placed;
         do {
-            placed = transactions.execute(status ->
-                    changeLog.lockSequencer() ? changeLog.sequence(clock.instant(), properties.sequencerBatch()) : 0);
+            placed = transactions.execute(status -> {
+                int count = changeLog.lockSequencer()
+                        ? changeLog.sequence(clock.instant(), properties.sequencerBatch())
+                        : 0;
+                if (count > 0) {
+                    // change-feed pages (and, when a scheduled article's time came, every list) are
+                    // cached for their max-age: drop them once the placed changes are readable
+                    events.publishEvent(PublicPagesChanged.content());
+                }
+                return count;
+            });
             total += placed;
         } while (placed == properties.sequencerBatch());
         return total;

@@ -186,6 +186,29 @@ class ChangeFeedTests {
     }
 
     @Test
+    void placingChangesDropsTheCachedPagesThatLackThem() throws Exception {
+        String since = new App(500).catchUp();
+        Created fresh = fixtures.published(topic);
+        // rendered and cached after the publish, before the sequencer placed it: no entry yet
+        assertThat(changeIds(since)).doesNotContain(fresh.id());
+
+        changes.sequence();
+
+        assertThat(changeIds(since)).as("the next read after placing").contains(fresh.id());
+    }
+
+    private List<Long> changeIds(String since) throws Exception {
+        JsonNode page = json.readTree(mvc.perform(get("/api/v1/changes").param("since", since))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        List<Long> ids = new ArrayList<>();
+        page.get("items").forEach(entry -> ids.add(entry.get("id").asLong()));
+        return ids;
+    }
+
+    @Test
     void aPageCarriesTombstonesWithOnlyIdAndTypeAndArticlesWithTheirUrl() throws Exception {
         String since = new App(500).catchUp();
         Created kept = fixtures.published(topic);
