@@ -1,15 +1,12 @@
 package io.dateline.feed;
 
-import io.dateline.article.ArticleLinks;
 import io.dateline.article.ArticleSummary;
-import io.dateline.article.TopicLabel;
-import io.dateline.media.Pictures;
+import io.dateline.article.SummaryRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,8 +15,6 @@ import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds and runs the one SQL statement of a feed page. Two shapes, chosen by the query:
@@ -39,9 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * force, a range of their partial index keyed on the expiry (article_featured_idx,
  * article_breaking_idx), and tests topics on each.
  *
- * The page's topics come back with the rows as a JSON array built by a correlated subquery, and
- * each lead image as a JSON object by a primary-key probe of image, both evaluated by PostgreSQL only
- * for the rows returned: a page is one statement, whatever its size.
+ * A page's rows carry their topics and lead image ({@link SummaryRows}), evaluated by PostgreSQL
+ * only for the rows returned: a page is one statement, whatever its size.
  *
  * <p>Articles and their topic links are read through article's visible_article(now),
  * visible_article_topic(now) and article_topic_link (migration V97), which own the rule "visible to
@@ -50,33 +44,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class FeedRepository {
 
-    private static final String COLUMNS = """
-            a.id, a.slug, a.headline, a.lead, a.dateline, a.source, a.language, a.published_at,
-            a.time_zone, a.page_count, a.version,
-            (select coalesce(json_agg(json_build_object('slug', tp.slug, 'name', tp.name, 'primary', x.is_primary)
-                                      order by x.is_primary desc, tp.position, tp.name), '[]')
-               from article_topic_link x join topic tp on tp.id = x.topic_id
-              where x.article_id = a.id) as topics,
-           a.updated_at,
-            article_featured(a.featured, a.featured_until, :now) as featured,
-            case when article_breaking(a.breaking_until, :now) then a.urgency end as urgency,
-            """ + Pictures.column("a.lead_image_id") + " as lead_image";
-
-    private static final TypeReference<List<TopicLabel>> TOPICS = new TypeReference<>() {};
-
     private final JdbcClient jdbc;
 
-    private final JsonMapper json;
+    private final SummaryRows summaries;
 
-    private final ArticleLinks links;
-
-    private final Pictures pictures;
-
-    FeedRepository(JdbcClient jdbc, JsonMapper json, ArticleLinks links, Pictures pictures) {
+    FeedRepository(JdbcClient jdbc, SummaryRows summaries) {
         this.jdbc = jdbc;
-        this.json = json;
-        this.links = links;
-        this.pictures = pictures;
+        this.summaries = summaries;
     }
 
     /** Cancels any statement of this transaction that runs longer than {@code timeout}. */
@@ -110,7 +84,7 @@ class FeedRepository {
         }
         appendArticleFilters(conditions, query, query.topicGroups(), "a.id", "a.published_at", params);
         String where = conditions.isEmpty() ? "" : "\n where" + conditions.substring("\n   and".length());
-        return "select " + COLUMNS + "\n  from visible_article(:now) a" + where
+        return "select " + SummaryRows.COLUMNS + "\n  from visible_article(:now) a" + where
                 + "\n order by a.published_at desc, a.id desc\n limit :limit";
     }
 
@@ -144,7 +118,7 @@ class FeedRepository {
             union.append(filters.toString().replace("\n", "\n     "))
                     .append("\n      order by t.published_at desc, t.article_id desc\n      limit :limit)");
         }
-        return "select " + COLUMNS + "\n  from (select distinct article_id, published_at from (\n" + union
+        return "select " + SummaryRows.COLUMNS + "\n  from (select distinct article_id, published_at from (\n" + union
                 + "\n  ) branches) page\n  join visible_article(:now) a on a.id = page.article_id"
                 + "\n order by page.published_at desc, page.article_id desc\n limit :limit";
     }
@@ -217,29 +191,11 @@ class FeedRepository {
     }
 
     private FeedRow row(ResultSet rs, int rowNum) throws SQLException {
-        Instant publishedAt = rs.getTimestamp("published_at").toInstant();
-        String timeZone = rs.getString("time_zone");
-        OffsetDateTime local = publishedAt.atZone(ZoneId.of(timeZone)).toOffsetDateTime();
-        long id = rs.getLong("id");
-        ArticleSummary summary = new ArticleSummary(
-                id,
-                rs.getString("slug"),
-                rs.getString("headline"),
-                rs.getString("lead"),
-                rs.getString("dateline"),
-                rs.getString("source"),
-                rs.getString("language"),
-                json.readValue(rs.getString("topics"), TOPICS),
-                local,
-                timeZone,
-                rs.getInt("page_count"),
-                links.url(rs.getString("slug")),
-                ArticleSummary.publicUpdatedAt(rs.getTimestamp("updated_at").toInstant(), publishedAt, timeZone),
-                pictures.read(rs.getString("lead_image")),
-                rs.getBoolean("featured"),
-                rs.getObject("urgency") != null,
-                rs.getObject("urgency", Integer.class));
-        return new FeedRow(summary, rs.getLong("version"), new FeedPosition(publishedAt, id));
+        ArticleSummary summary = summaries.read(rs);
+        return new FeedRow(
+                summary,
+                rs.getLong("version"),
+                new FeedPosition(summary.publishedAt().toInstant(), summary.id()));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,16 +1,12 @@
 package io.dateline.search;
 
-import io.dateline.article.ArticleLinks;
-import io.dateline.article.ArticleSummary;
-import io.dateline.article.TopicLabel;
-import io.dateline.media.Pictures;
+import io.dateline.article.SummaryRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +15,6 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -90,18 +85,6 @@ class SearchRepository {
     private static final String RANK = "ts_rank_cd(" + WEIGHTS + ", d.document, d.query, 32)"
             + " + case when ts_filter(d.document, '{a}') @@ d.query then 1 else 0 end";
 
-    private static final String COLUMNS = """
-            a.id, a.slug, a.headline, a.lead, a.dateline, a.source, a.language, a.published_at,
-                   a.time_zone, a.page_count, a.version,
-                   (select coalesce(json_agg(json_build_object('slug', tp.slug, 'name', tp.name, 'primary', x.is_primary)
-                                             order by x.is_primary desc, tp.position, tp.name), '[]')
-                      from article_topic_link x join topic tp on tp.id = x.topic_id
-                     where x.article_id = a.id) as topics,
-                   a.updated_at,
-                   article_featured(a.featured, a.featured_until, :now) as featured,
-                   case when article_breaking(a.breaking_until, :now) then a.urgency end as urgency,
-                   """ + Pictures.column("a.lead_image_id") + " as lead_image";
-
     /**
      * Only this much of the body feeds the snippet: ts_headline parses all the text it is given, for
      * every row of the page, and the first 20,000 characters (some 3,000 words) hold the matches of
@@ -123,21 +106,16 @@ class SearchRepository {
     private static final String SNIPPET_OPTIONS = "MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2,"
             + " FragmentDelimiter=\" … \", StartSel=" + Highlights.START + ", StopSel=" + Highlights.STOP;
 
-    private static final TypeReference<List<TopicLabel>> TOPICS = new TypeReference<>() {};
-
     private final JdbcClient jdbc;
 
     private final JsonMapper json;
 
-    private final ArticleLinks links;
+    private final SummaryRows summaries;
 
-    private final Pictures pictures;
-
-    SearchRepository(JdbcClient jdbc, JsonMapper json, ArticleLinks links, Pictures pictures) {
+    SearchRepository(JdbcClient jdbc, JsonMapper json, SummaryRows summaries) {
         this.jdbc = jdbc;
         this.json = json;
-        this.links = links;
-        this.pictures = pictures;
+        this.summaries = summaries;
     }
 
     /**
@@ -252,7 +230,7 @@ class SearchRepository {
     }
 
     static String rowsSql(SearchQuery query, MapSqlParameterSource params) {
-        return "select " + COLUMNS + ",\n"
+        return "select " + SummaryRows.COLUMNS + ",\n"
                 + "       " + highlights(query) + "\n"
                 + "  from " + query.scope().articles + " a\n"
                 + " where a.id in (:ids)";
@@ -418,34 +396,8 @@ class SearchRepository {
     }
 
     private SearchRow row(ResultSet rs, int rowNum) throws SQLException {
-        Timestamp publishedAt = rs.getTimestamp("published_at");
-        String timeZone = rs.getString("time_zone");
-        OffsetDateTime local = publishedAt == null
-                ? null
-                : publishedAt.toInstant().atZone(ZoneId.of(timeZone)).toOffsetDateTime();
-        ArticleSummary summary = new ArticleSummary(
-                rs.getLong("id"),
-                rs.getString("slug"),
-                rs.getString("headline"),
-                rs.getString("lead"),
-                rs.getString("dateline"),
-                rs.getString("source"),
-                rs.getString("language"),
-                json.readValue(rs.getString("topics"), TOPICS),
-                local,
-                timeZone,
-                rs.getInt("page_count"),
-                links.url(rs.getString("slug")),
-                ArticleSummary.publicUpdatedAt(
-                        rs.getTimestamp("updated_at").toInstant(),
-                        publishedAt == null ? null : publishedAt.toInstant(),
-                        timeZone),
-                pictures.read(rs.getString("lead_image")),
-                rs.getBoolean("featured"),
-                rs.getObject("urgency") != null,
-                rs.getObject("urgency", Integer.class));
         return new SearchRow(
-                summary,
+                summaries.read(rs),
                 rs.getLong("version"),
                 Highlights.from(rs.getString("marked_headline"), rs.getString("marked_snippet")));
     }

@@ -3,7 +3,7 @@ package io.dateline.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dateline.TestDatabase;
-import io.dateline.article.ArticleLinksTestConfiguration;
+import io.dateline.article.SummaryRowsTestConfiguration;
 import io.dateline.article.TopicLabel;
 import io.dateline.media.PicturesTestConfiguration;
 import java.time.Duration;
@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
     FeedRepository.class,
     FeedRepositoryTests.Json.class,
     PicturesTestConfiguration.class,
-    ArticleLinksTestConfiguration.class
+    SummaryRowsTestConfiguration.class
 })
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 class FeedRepositoryTests {

@@ -3,7 +3,7 @@ package io.dateline.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dateline.TestDatabase;
-import io.dateline.article.ArticleLinksTestConfiguration;
+import io.dateline.article.SummaryRowsTestConfiguration;
 import io.dateline.media.PicturesTestConfiguration;
 import io.dateline.search.SearchRepository.Access;
 import io.dateline.search.SearchRepository.Candidate;
@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
     SearchRepository.class,
     SearchRepositoryTests.Json.class,
     PicturesTestConfiguration.class,
-    ArticleLinksTestConfiguration.class
+    SummaryRowsTestConfiguration.class
 })
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 class SearchRepositoryTests {
