@@ -6,7 +6,9 @@
 #   bench/run.sh keep     seed and plans, then leave the service running on :18090
 # Durations (seconds) come from BENCH_WARMUP (60), BENCH_DURATION (30, each of two measured runs
 # per endpoint) and BENCH_PGBENCH_DURATION (BENCH_DURATION); BENCH_JAR names the service's jar
-# (default: target/dateline-*.jar, built when missing).
+# (default: target/dateline-*.jar, built when missing); BENCH_JAVA_OPTS the service's JVM options
+# (default -Xmx512m: a set heap, as a server runs it; the JVM's default, a quarter of the machine's
+# memory, lets the heap grow into gigabytes that a 20k req/s allocation rate would fill).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -60,7 +62,7 @@ start_app() {
     started=$(date +%s.%N)
     # one load generator on one address stands for many clients: the per-address rate limits
     # (tested on their own) would measure themselves, so they are off here
-    java ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$APP_PORT" \
+    java ${BENCH_JAVA_OPTS--Xmx512m} -jar "$JAR" --server.port="$APP_PORT" \
       --dateline.embedded-db.data-dir="$DATA_DIR" --dateline.embedded-db.port="$PGPORT" \
       --dateline.demo-data.enabled=true --dateline.rate-limit.enabled=false > "$OUT/app.log" 2>&1 &
     APP=$!
