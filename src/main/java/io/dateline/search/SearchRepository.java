@@ -158,11 +158,8 @@ class SearchRepository {
      */
     long estimatedMatches(SearchQuery query, Instant now) {
         MapSqlParameterSource params = parameters(query, now);
-        StringBuilder match = new StringBuilder("(")
-                .append(String.join("\n        or ", textMatch(query, params)))
-                .append(")");
-        appendFilters(match, query, query.scope().timeColumn, "\n      ", params);
-        String plan = jdbc.sql("explain (format json) select 1 from " + query.scope().articles + " a where " + match)
+        String plan = jdbc.sql("explain (format json) select 1 from " + query.scope().articles + " a where "
+                        + ownMatch(query, params))
                 .paramSource(params)
                 .query(String.class)
                 .single();
@@ -177,12 +174,26 @@ class SearchRepository {
         MapSqlParameterSource params = parameters(query, now).addValue("limit", cap + 1);
         String sql = "with " + MATCHED_TOPICS + ",\n"
                 + "found as (\n"
-                + ownText(query, null, Access.INDEX, params)
+                // any cap + 1 matches of the own text, in no order: the scan stops there, where listing
+                // the newest would read (and sort) every match first
+                + "  (select a.id, " + query.scope().timeColumn + " as sort_time, true as own\n"
+                + "     from " + query.scope().articles + " a\n"
+                + "    where " + ownMatch(query, params) + "\n"
+                + "    limit :limit)"
                 + "\n  union all\n"
                 + topicNames(query, null, params)
                 + "\n)\n"
                 + "select count(distinct id) from found";
         return jdbc.sql(sql).paramSource(params).query(Integer.class).single();
+    }
+
+    /** The own-text condition with the query's filters: every match of the article's own text. */
+    private static String ownMatch(SearchQuery query, MapSqlParameterSource params) {
+        StringBuilder match = new StringBuilder("(")
+                .append(String.join("\n        or ", textMatch(query, params)))
+                .append(")");
+        appendFilters(match, query, query.scope().timeColumn, "\n      ", params);
+        return match.toString();
     }
 
     /** The page rows of the given articles, with highlights, in no particular order. */
