@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,7 +42,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @ConditionalOnBooleanProperty(name = "dateline.cluster.evictions.enabled", matchIfMissing = true)
 public class ClusterEvictions implements SmartLifecycle {
 
-    static final String CHANNEL = "dateline_cache";
+    /** A channel name is spliced into {@code LISTEN}, so it must be a plain lower-case identifier. */
+    private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private static final Logger log = LoggerFactory.getLogger(ClusterEvictions.class);
 
@@ -59,6 +62,8 @@ public class ClusterEvictions implements SmartLifecycle {
 
     private final String instanceId = UUID.randomUUID().toString();
 
+    private final String channel;
+
     private final JdbcClient jdbc;
 
     private final JdbcConnectionDetails primary;
@@ -74,7 +79,16 @@ public class ClusterEvictions implements SmartLifecycle {
     /** Counted down by the first LISTEN, so that a started instance does not miss early changes. */
     private final CountDownLatch listeningOnce = new CountDownLatch(1);
 
-    ClusterEvictions(DataSource dataSource, JdbcConnectionDetails primary, ApplicationEventPublisher events) {
+    ClusterEvictions(
+            DataSource dataSource,
+            JdbcConnectionDetails primary,
+            ApplicationEventPublisher events,
+            @Value("${dateline.cluster.evictions.channel:dateline_cache}") String channel) {
+        if (!CHANNEL_NAME.matcher(channel).matches()) {
+            throw new IllegalArgumentException(
+                    "dateline.cluster.evictions.channel must be a lower-case identifier, not " + channel);
+        }
+        this.channel = channel;
         this.jdbc = JdbcClient.create(dataSource);
         this.primary = primary;
         this.events = events;
@@ -107,7 +121,7 @@ public class ClusterEvictions implements SmartLifecycle {
     }
 
     private void notify(String payload) {
-        jdbc.sql("select pg_notify(?, ?)").params(CHANNEL, payload).query().singleValue();
+        jdbc.sql("select pg_notify(?, ?)").params(channel, payload).query().singleValue();
     }
 
     @Override
@@ -147,7 +161,7 @@ public class ClusterEvictions implements SmartLifecycle {
                     DriverManager.getConnection(primary.getJdbcUrl(), primary.getUsername(), primary.getPassword())) {
                 listening = connection;
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
+                    statement.execute("LISTEN " + channel);
                 }
                 listeningOnce.countDown();
                 if (reconnecting) {

@@ -46,8 +46,14 @@ class ClusterTests {
             .withPropertyValues("spring.datasource.hikari.maximum-pool-size=3")
             .withUserConfiguration(TestDatabase.class);
 
+    /**
+     * Both instances on a channel of their own: other contexts of this test run share the database,
+     * and their changes (a sequencer placing entries, say) are announced on the default channel.
+     */
     private final ApplicationContextRunner instance = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataSourceTransactionManagerAutoConfiguration.class))
+            .withPropertyValues("dateline.cluster.evictions.channel=cluster_tests_"
+                    + UUID.randomUUID().toString().replace("-", ""))
             .withUserConfiguration(OwnPool.class, ClusterLocks.class, ClusterEvictions.class, ReceivedChanges.class);
 
     @Test
@@ -104,6 +110,16 @@ class ClusterTests {
             await().atMost(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertThat(received(b)).containsExactly(PublicPagesChanged.content()));
         });
+    }
+
+    @Test
+    void aChannelThatIsNotAPlainIdentifierStopsTheStart() {
+        database.run(db -> instance.withParent(db)
+                .withPropertyValues("dateline.cluster.evictions.channel=cache; drop table article")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("must be a lower-case identifier")));
     }
 
     private void twoInstances(Instances test) {
