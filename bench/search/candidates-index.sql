@@ -30,10 +30,13 @@ found as (
          limit :limit) b)
 )
 select a.id, f.sort_time, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.document, d.query, 32) + case when ts_filter(d.document, '{a}') @@ d.query then 1 else 0 end as rank,
-       (select count(*) from found where own) as own_matches
+       (select count(*) from found where own) as own_matches,
+       o.sort_time as oldest_own_time, o.id as oldest_own_id
   from (select id, max(sort_time) as sort_time from found group by id
          order by sort_time desc, id desc limit :limit) f
   join visible_article(:now) a on a.id = f.id
+  left join (select id, sort_time from found where own
+              order by sort_time, id limit 1) o on true
  cross join lateral (select case when not exists (select from matched_topic) then a.search_head
        else a.search_head || coalesce(setweight(to_tsvector(article_search_config(a.language),
             (select string_agg(m.name, ' ' order by m.id)

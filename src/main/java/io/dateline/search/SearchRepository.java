@@ -141,14 +141,19 @@ class SearchRepository {
     Found candidates(SearchQuery query, Position after, Instant now, int wanted, Access access) {
         MapSqlParameterSource params = parameters(query, now).addValue("limit", wanted);
         int[] ownMatches = {0};
+        Position[] oldestOwn = {null};
         List<Candidate> candidates = jdbc.sql(candidatesSql(query, after, access, params))
                 .paramSource(params)
                 .query((rs, rowNum) -> {
                     ownMatches[0] = rs.getInt("own_matches");
+                    if (rowNum == 0 && rs.getTimestamp("oldest_own_time") != null) {
+                        oldestOwn[0] =
+                                new Position(instant(rs.getTimestamp("oldest_own_time")), rs.getLong("oldest_own_id"));
+                    }
                     return new Candidate(rs.getLong("id"), instant(rs.getTimestamp("sort_time")), rs.getDouble("rank"));
                 })
                 .list();
-        return new Found(candidates, ownMatches[0]);
+        return new Found(candidates, ownMatches[0], oldestOwn[0]);
     }
 
     /**
@@ -219,7 +224,8 @@ class SearchRepository {
     /**
      * The matches of both branches, the newest :limit of them ranked. {@code own_matches} counts
      * what the first branch (the article's own text) found before the cut: when it found :limit,
-     * its walk reached every match it had to.
+     * its walk reached every match it had to. {@code oldest_own_*} is the oldest of those (which
+     * the cut may have left out of the list): a walk that falls short goes on from there.
      */
     static String candidatesSql(SearchQuery query, Position after, Access access, MapSqlParameterSource params) {
         if (after != null) {
@@ -232,10 +238,13 @@ class SearchRepository {
                 + topicNames(query, after, params)
                 + "\n)\n"
                 + "select a.id, f.sort_time, " + RANK + " as rank,\n"
-                + "       (select count(*) from found where own) as own_matches\n"
+                + "       (select count(*) from found where own) as own_matches,\n"
+                + "       o.sort_time as oldest_own_time, o.id as oldest_own_id\n"
                 + "  from (select id, max(sort_time) as sort_time from found group by id\n"
                 + "         order by sort_time desc, id desc limit :limit) f\n"
                 + "  join " + query.scope().articles + " a on a.id = f.id\n"
+                + "  left join (select id, sort_time from found where own\n"
+                + "              order by sort_time, id limit 1) o on true\n"
                 + documentAndQuery(query)
                 + " order by f.sort_time desc, f.id desc";
     }
@@ -427,8 +436,10 @@ class SearchRepository {
     /**
      * Matches read by one statement, and how many of them the article's own text gave before the
      * newest were cut out: when that reaches what was wanted, the walk found every match it had to.
+     * {@code oldestOwn} is where the oldest of those is (null when there are none): every match
+     * newer than it is among the candidates, as far as there is room.
      */
-    record Found(List<Candidate> candidates, int ownMatches) {}
+    record Found(List<Candidate> candidates, int ownMatches, Position oldestOwn) {}
 
     /**
      * How the article's own text is matched. {@link #walk(int)}: the newest {@code window}

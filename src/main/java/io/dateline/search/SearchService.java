@@ -236,8 +236,9 @@ class SearchService {
     /**
      * The newest {@code wanted} matches after {@code after}. A short walk through the newest
      * articles comes first: it is all a common word needs. What it found tells how common the words
-     * are among recent articles: dense enough, and a longer walk will find the rest sooner than the
-     * index could list every match; otherwise the GIN index lists the matches, which are then few.
+     * are among recent articles: dense enough, and a walk on from the oldest match it found, as far
+     * as the rest needs at the density it saw ({@link #walkOnRows}), finds them sooner than the index
+     * could list every match; otherwise the GIN index lists the matches, which are then few.
      * The index path first reads a publish-time window sized from the walk's matches ({@link
      * #indexWindow}), and the whole archive only when that window held too few: when it held enough,
      * the matches newer than its start are the newest matches of all. The walks are bounded, so a
@@ -251,10 +252,14 @@ class SearchService {
             return found.candidates();
         }
         if (found.ownMatches() >= DENSE_SHARE * probe) {
-            found = search.candidates(query, after, now, wanted, Access.walk((int) Math.ceil(wanted / DENSE_SHARE)));
-            if (found.ownMatches() >= wanted) {
-                return found.candidates();
+            // dense: walk on from the oldest match found, as far as the rest needs at this density
+            Found further = search.candidates(
+                    query, found.oldestOwn(), now, wanted, Access.walk(walkOnRows(wanted, probe, found.ownMatches())));
+            List<Candidate> joined = walkedOn(found, further, wanted);
+            if (found.ownMatches() + further.ownMatches() >= wanted) {
+                return joined;
             }
+            found = new Found(joined, found.ownMatches() + further.ownMatches(), further.oldestOwn());
         }
         Access window = indexWindow(query, after, now, found.candidates(), wanted);
         if (window != null) {
@@ -265,6 +270,44 @@ class SearchService {
             }
         }
         return search.candidates(query, after, now, wanted, Access.INDEX).candidates();
+    }
+
+    /**
+     * How many rows a walk that found {@code found} of {@code wanted} matches in {@code walked}
+     * rows reads on to find the rest: the rest at the density seen, plus three standard deviations
+     * and three matches, so that a walk on seldom falls short (and costs the index path after it).
+     * At most what one walk at the dense share would read.
+     */
+    static int walkOnRows(int wanted, int walked, int found) {
+        int rest = wanted - found;
+        double density = (double) found / walked;
+        double rows = Math.ceil((rest + 3 * Math.sqrt(rest) + 3) / density);
+        return (int) Math.min(rows, Math.ceil(wanted / DENSE_SHARE));
+    }
+
+    /**
+     * The newest {@code wanted} matches of a walk and the walk on from its oldest own match: the
+     * first walk's matches down to that one (everything newer was within its reach), then the
+     * second's, each article once.
+     */
+    static List<Candidate> walkedOn(Found first, Found further, int wanted) {
+        SearchRepository.Position cut = first.oldestOwn();
+        Map<Long, Candidate> joined = new LinkedHashMap<>();
+        first.candidates().stream()
+                .filter(candidate -> !isOlder(candidate, cut))
+                .forEach(candidate -> joined.putIfAbsent(candidate.id(), candidate));
+        further.candidates().forEach(candidate -> joined.putIfAbsent(candidate.id(), candidate));
+        return joined.values().stream()
+                .sorted(Comparator.comparing(Candidate::time)
+                        .thenComparingLong(Candidate::id)
+                        .reversed())
+                .limit(wanted)
+                .toList();
+    }
+
+    private static boolean isOlder(Candidate candidate, SearchRepository.Position position) {
+        int byTime = candidate.time().compareTo(position.time());
+        return byTime < 0 || (byTime == 0 && candidate.id() < position.id());
     }
 
     /**

@@ -7,13 +7,17 @@ import io.dateline.article.SummaryRowsTestConfiguration;
 import io.dateline.media.PicturesTestConfiguration;
 import io.dateline.search.SearchRepository.Access;
 import io.dateline.search.SearchRepository.Candidate;
+import io.dateline.search.SearchRepository.Found;
+import io.dateline.search.SearchRepository.Position;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -211,6 +215,36 @@ class SearchRepositoryTests {
                         .candidates(query(word), null, now.plusSeconds(30), 100, Access.INDEX)
                         .candidates()))
                 .containsExactly(scheduled, visible);
+    }
+
+    @Test
+    void aWalkThatFallsShortGoesOnFromItsOldestMatchAndFindsWhatOneLongWalkFinds() {
+        // far ahead of every other test's articles, so that the walks read only these
+        Instant reading = Instant.parse("2299-02-01T00:00:00Z");
+        Instant newest = Instant.parse("2299-01-01T00:00:00Z");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String headline = i % 3 == 0 ? "Quarry walkonword report " + i : "Quarry report " + i;
+            ids.add(article("en", headline, "Body of report " + i + ".", newest.minusSeconds(60L * i)));
+        }
+        SearchQuery query = query("walkonword");
+        int wanted = 15;
+
+        // 24 rows hold the matches 0, 3, ..., 21
+        Found first = repository.candidates(query, null, reading, wanted, Access.walk(24));
+        assertThat(first.ownMatches()).isEqualTo(8);
+        assertThat(first.oldestOwn()).isEqualTo(new Position(newest.minusSeconds(60L * 21), ids.get(21)));
+
+        Found further = repository.candidates(
+                query, first.oldestOwn(), reading, wanted, Access.walk(SearchService.walkOnRows(wanted, 24, 8)));
+        assertThat(first.ownMatches() + further.ownMatches()).isGreaterThanOrEqualTo(wanted);
+        List<Candidate> oneLongWalk = repository
+                .candidates(query, null, reading, wanted, Access.walk(1000))
+                .candidates();
+        assertThat(SearchService.walkedOn(first, further, wanted)).isEqualTo(oneLongWalk);
+        assertThat(ids(oneLongWalk))
+                .containsExactlyElementsOf(
+                        IntStream.range(0, wanted).mapToObj(n -> ids.get(3 * n)).toList());
     }
 
     private List<Long> inScope(SearchScope scope) {
