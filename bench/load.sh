@@ -225,7 +225,12 @@ target_of() {
   echo "- archive: $(psql -tAc "select count(*) from article") articles ($(psql -tAc "select count(*) from article where status = 'PUBLISHED'") published),"
   echo "  table and indexes $(psql -tAc "select pg_size_pretty(pg_total_relation_size('article'))")"
   [ -n "$SEED_SECONDS" ] && echo "- seeding took ${SEED_SECONDS}s"
-  echo "- service ready ${READY_SECONDS}s after start; RSS after the load ${RSS_AFTER} MB"
+  if [ "${BENCH_CDS:-0}" = 1 ]; then
+    echo "- service ready ${READY_SECONDS}s after start, extracted with its CDS archive (the jar as built:"
+    echo "  ${BENCH_READY_PLAIN}s); RSS after the load ${RSS_AFTER} MB"
+  else
+    echo "- service ready ${READY_SECONDS}s after start (the jar as built); RSS after the load ${RSS_AFTER} MB"
+  fi
   echo "- whole load phase: $(( $(date +%s) - started ))s"
   echo
   echo "## Results"
@@ -268,7 +273,12 @@ target_of() {
   echo "| service | measured | target | met |"
   echo "|---|---|---|---|"
   echo "| RSS after the load | ${RSS_AFTER} MB | ≤ 768 MB | $rss_target |"
-  echo "| ready after start | ${READY_SECONDS} s | ≤ 15 s | $ready_target |"
+  if [ "${BENCH_CDS:-0}" = 1 ]; then
+    echo "| ready after start (extracted, CDS archive) | ${READY_SECONDS} s | ≤ 15 s | $ready_target |"
+    echo "| ready after start (the jar as built) | ${BENCH_READY_PLAIN} s | - | - |"
+  else
+    echo "| ready after start (the jar as built) | ${READY_SECONDS} s | ≤ 15 s | $ready_target |"
+  fi
   echo
   echo "The ratio is run 2 against the floor. Where a target is missed, see the notes below."
 } > "$RESULT"

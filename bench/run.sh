@@ -9,6 +9,9 @@
 # (default: target/dateline-*.jar, built when missing); BENCH_JAVA_OPTS the service's JVM options
 # (default -Xmx512m: a set heap, as a server runs it; the JVM's default, a quarter of the machine's
 # memory, lets the heap grow into gigabytes that a 20k req/s allocation rate would fill).
+# BENCH_CDS=0 runs the jar as it is; by default the service runs as the README's "Deploying" section
+# deploys it: extracted, with a class-data-sharing archive from a training run (Spring Boot's
+# documented CDS recipe). The result file gives the time to ready both ways.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,6 +45,8 @@ fi
 # a copy, so that a rebuild while the bench runs cannot change the classes under the service
 JAR=$OUT/dateline.jar
 cp "$BENCH_JAR" "$JAR"
+CDS=${BENCH_CDS:-1}
+APP_DIR=$OUT/app
 
 export PGHOST=127.0.0.1 PGPORT PGUSER=postgres PGDATABASE=postgres
 APP=
@@ -54,17 +59,34 @@ stop_app() {
 }
 trap '[ "$MODE" = keep ] || stop_app' EXIT
 
+# one load generator on one address stands for many clients: the per-address rate limits
+# (tested on their own) would measure themselves, so they are off here
+APP_ARGS=(--server.port="$APP_PORT" --dateline.embedded-db.data-dir="$DATA_DIR" --dateline.embedded-db.port="$PGPORT"
+  --dateline.demo-data.enabled=true --dateline.rate-limit.enabled=false)
+
+# The extracted jar and its class-data-sharing archive: a training run starts the application
+# context (database, migrations and all) and exits, and the JVM writes the classes it loaded.
+prepare_cds() {
+  rm -rf "$APP_DIR"
+  java -Djarmode=tools -jar "$JAR" extract --destination "$APP_DIR" > "$OUT/extract.log" 2>&1
+  java ${BENCH_JAVA_OPTS--Xmx512m} -XX:ArchiveClassesAtExit="$APP_DIR/dateline.jsa" -Dspring.context.exit=onRefresh \
+    -jar "$APP_DIR/dateline.jar" "${APP_ARGS[@]}" > "$OUT/cds-training.log" 2>&1 || true
+  [ -s "$APP_DIR/dateline.jsa" ] || { tail -30 "$OUT/cds-training.log"; echo "no CDS archive written" >&2; exit 1; }
+}
+
 # Starts the service and sets READY_SECONDS to the time until readiness answers UP. One retry:
 # right after seeding, PostgreSQL's first start can outlast the embedded starter's wait.
+# "plain" starts the jar as built, without the archive.
 start_app() {
-  local started attempt
+  local started attempt launch
+  if [ "$CDS" = 1 ] && [ "${1:-}" != plain ]; then
+    launch=(-XX:SharedArchiveFile="$APP_DIR/dateline.jsa" -jar "$APP_DIR/dateline.jar")
+  else
+    launch=(-jar "$JAR")
+  fi
   for attempt in 1 2; do
     started=$(date +%s.%N)
-    # one load generator on one address stands for many clients: the per-address rate limits
-    # (tested on their own) would measure themselves, so they are off here
-    java ${BENCH_JAVA_OPTS--Xmx512m} -jar "$JAR" --server.port="$APP_PORT" \
-      --dateline.embedded-db.data-dir="$DATA_DIR" --dateline.embedded-db.port="$PGPORT" \
-      --dateline.demo-data.enabled=true --dateline.rate-limit.enabled=false > "$OUT/app.log" 2>&1 &
+    java ${BENCH_JAVA_OPTS--Xmx512m} "${launch[@]}" "${APP_ARGS[@]}" > "$OUT/app.log" 2>&1 &
     APP=$!
     until curl -fsS "$BASE/actuator/health/readiness" >/dev/null 2>&1; do
       if ! kill -0 "$APP" 2>/dev/null; then
@@ -89,6 +111,7 @@ seeded() {
                          and to_regclass('bench_saved_index') is null")" = t ]
 }
 
+[ "$CDS" = 1 ] && prepare_cds
 start_app
 SEED_SECONDS=
 if ! seeded; then
@@ -117,6 +140,15 @@ if ! seeded; then
   stop_app
   start_app
 fi
+READY_PLAIN_SECONDS=$READY_SECONDS
+if [ "$CDS" = 1 ] && [ "$MODE" = all ]; then
+  # the same start without the archive, for the result file
+  stop_app
+  start_app plain
+  READY_PLAIN_SECONDS=$READY_SECONDS
+  stop_app
+  start_app
+fi
 
 psql -f bench/feed-explain.sql > "$OUT/feed-explain.txt"
 psql -f bench/search-explain.sql > "$OUT/search-explain.txt"
@@ -126,4 +158,5 @@ case "$MODE" in
   keep) echo "service left running on $BASE (pid $APP)"; exit 0 ;;
 esac
 
-bench/load.sh "$APP" "$READY_SECONDS" "${SEED_SECONDS:-$(cat "$OUT/seed-time.txt" 2>/dev/null | tr -dc 0-9)}"
+BENCH_READY_PLAIN=$READY_PLAIN_SECONDS BENCH_CDS=$CDS \
+  bench/load.sh "$APP" "$READY_SECONDS" "${SEED_SECONDS:-$(cat "$OUT/seed-time.txt" 2>/dev/null | tr -dc 0-9)}"
