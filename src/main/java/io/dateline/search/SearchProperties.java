@@ -16,7 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     docs/search-performance.md)
  * @param statementTimeout longest a search statement may run in PostgreSQL before it is cancelled
  *     and the request answered 503: the last guard behind the bounded walks, for what no estimate
- *     foresaw (a search normally takes milliseconds)
+ *     foresaw (a search normally takes milliseconds). At most the read timeout
+ *     ({@code dateline.database.read-timeout}, 2 s): a request's connection gives up on a silent
+ *     socket 250 ms after that, so a longer limit here would drop the connection (SQLSTATE 08006)
+ *     instead of PostgreSQL cancelling the statement
  * @param exactTotalLimit up to how many matches a search's {@code total} is counted exactly; above,
  *     it is PostgreSQL's estimate. Counting lists the matches through the full-text index, which
  *     costs in proportion to their number: a thousand costs a few milliseconds, the matches of a
@@ -30,7 +33,7 @@ record SearchProperties(
         @DefaultValue("30d") Duration recencyHalfLife,
         @DefaultValue("200") int relevanceCandidates,
         @DefaultValue("0.4") double suggestionSimilarity,
-        @DefaultValue("3s") Duration statementTimeout,
+        @DefaultValue("2s") Duration statementTimeout,
         @DefaultValue("1000") int exactTotalLimit) {
 
     SearchProperties {
