@@ -9,7 +9,7 @@
 # (default: target/dateline-*.jar, built when missing); BENCH_JAVA_OPTS the service's JVM options
 # (default -Xmx512m: a set heap, as a server runs it; the JVM's default, a quarter of the machine's
 # memory, lets the heap grow into gigabytes that a 20k req/s allocation rate would fill).
-# BENCH_CDS=0 runs the jar as it is; by default the service runs as the README's "Deploying" section
+# BENCH_CDS=0 runs the jar as it is; by default the service runs as the README's "Faster start" section
 # deploys it: extracted, with a class-data-sharing archive from a training run (Spring Boot's
 # documented CDS recipe). The result file gives the time to ready both ways.
 set -euo pipefail
