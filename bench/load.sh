@@ -160,7 +160,6 @@ RSS_AFTER=$(rss_mb)
 PROTECT=$'<\uE000\uE001\uE002'
 PROTECTED=$'\uE002'
 HEADLINE_OPTIONS=$'HighlightAll=true, StartSel=\uE000, StopSel=\uE001'
-SNIPPET_OPTIONS=$'MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … ", StartSel=\uE000, StopSel=\uE001'
 mkdir -p "$OUT/pgbench"
 for file in bench/search/candidates-walk.sql bench/search/rows.sql; do
   grep -v '^explain ' "$file" > "$OUT/pgbench/$(basename "$file")"
@@ -181,7 +180,7 @@ floor_of() {
     -D q="'interest rates'" -D qCyrillic="'интерест ратес'" -D now='now()' -D ids="$PAGE_IDS" -D article="$ARTICLE_ID" \
     -D afterTime="'$DEEP_TIME'" -D afterId="$DEEP_ID" \
     -D protect="'$PROTECT'" -D protected="'$PROTECTED'" \
-    -D headlineOptions="'$HEADLINE_OPTIONS'" -D snippetOptions="'$SNIPPET_OPTIONS'" \
+    -D headlineOptions="'$HEADLINE_OPTIONS'" \
     > "$OUT/pgbench/$script.log" 2>&1 || true
   # a script that fails leaves its log and no floor, not the run without a result file
   awk '/^tps/ {printf "%.0f", $3; found = 1} END { if (!found) printf "failed" }' "$OUT/pgbench/$script.log"

@@ -11,9 +11,7 @@ select set_config('plan_cache_mode', 'force_custom_plan', false),
 \set now 'now()'
 select quote_literal('<' || chr(57344) || chr(57345) || chr(57346)) as protect,
        quote_literal(chr(57346)) as protected,
-       quote_literal('HighlightAll=true, StartSel=' || chr(57344) || ', StopSel=' || chr(57345)) as "headlineOptions",
-       quote_literal('MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … ", StartSel='
-                     || chr(57344) || ', StopSel=' || chr(57345)) as "snippetOptions" \gset
+       quote_literal('HighlightAll=true, StartSel=' || chr(57344) || ', StopSel=' || chr(57345)) as "headlineOptions" \gset
 
 \echo '== 1. Common two-word query, relevance, page 1: "interest rates" (together in about half of all articles)'
 \echo '-- walk: the newest 2,000 articles; the 201 newest matches are among them, so no other step'

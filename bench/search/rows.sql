@@ -10,7 +10,7 @@ select a.id, a.slug, a.headline, a.lead, a.dateline, a.source, a.language, a.pub
 (select json_build_object('hash', i.hash, 'caption', i.caption, 'credit', i.credit, 'alt', i.alt, 'renditions', i.renditions) from image i where i.id = a.lead_image_id) as lead_image,
        ts_headline(article_search_config(a.language), translate(a.headline, :protect, :protected), case a.language when 'en' then websearch_to_tsquery('english', :q) when 'ru' then (websearch_to_tsquery('russian', :q) || websearch_to_tsquery('russian', :qCyrillic)) else websearch_to_tsquery('simple', :q) end,
                    :headlineOptions) as marked_headline,
-       ts_headline(article_search_config(a.language), translate(left(a.body_text, 20000), :protect, :protected), case a.language when 'en' then websearch_to_tsquery('english', :q) when 'ru' then (websearch_to_tsquery('russian', :q) || websearch_to_tsquery('russian', :qCyrillic)) else websearch_to_tsquery('simple', :q) end,
-                   :snippetOptions) as marked_snippet
+       left(a.body_text, 20000) as snippet_source,
+       querytree(case a.language when 'en' then websearch_to_tsquery('english', :q) when 'ru' then (websearch_to_tsquery('russian', :q) || websearch_to_tsquery('russian', :qCyrillic)) else websearch_to_tsquery('simple', :q) end) as query_words
   from visible_article(:now) a
  where a.id in (:ids);

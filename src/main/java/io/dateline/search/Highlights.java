@@ -6,13 +6,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * Where a result matched, as HTML-safe text with the matched words in {@code <mark>} elements.
  *
- * <p>PostgreSQL's ts_headline marks the words but does not escape the text around them, and the
- * text is plain (a headline as the editor typed it, the body with its HTML already stripped), so it
- * may well contain "<", "&" or a literal "<b>". Therefore ts_headline marks with two private-use
- * characters (removed from the text beforehand, so they cannot occur in it), the whole result is
- * HTML-escaped here, and only then do the sentinels become the only markup: {@code <mark>} and
- * {@code </mark>}. A third private-use character stands in for "<" while ts_headline works, which
- * would otherwise take "<again>" in the text for a tag and drop it from a snippet.
+ * <p>PostgreSQL's ts_headline marks the headline's words and {@link Snippets} the snippet's; neither
+ * escapes the text around them, and the text is plain (a headline as the editor typed it, the body
+ * with its HTML already stripped), so it may well contain "<", "&" or a literal "<b>". Therefore
+ * both mark with two private-use characters (removed from the text beforehand, so they cannot occur
+ * in it), the whole result is HTML-escaped here, and only then do the sentinels become the only
+ * markup: {@code <mark>} and {@code </mark>}. A third private-use character stands in for "<"
+ * while ts_headline works, which would otherwise take "<again>" in the text for a tag and drop it.
  *
  * @param headline the whole headline
  * @param snippet a short excerpt of the body around the matches (its beginning when only the

@@ -1,5 +1,6 @@
 package io.dateline.search;
 
+import io.dateline.article.ArticleSummary;
 import io.dateline.article.SummaryRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -86,25 +87,27 @@ class SearchRepository {
             + " + case when ts_filter(d.document, '{a}') @@ d.query then 1 else 0 end";
 
     /**
-     * Only this much of the body feeds the snippet: ts_headline parses all the text it is given, for
-     * every row of the page, and the first 20,000 characters (some 3,000 words) hold the matches of
-     * nearly every news article. A match only further down gets the body's beginning as snippet.
+     * Only this much of the body feeds the snippet ({@link Snippets}): the first 20,000 characters
+     * (some 3,000 words) hold the matches of nearly every news article. A match only further down
+     * gets the body's beginning as snippet.
      */
     static final int SNIPPET_SOURCE_CHARS = 20_000;
 
+    /**
+     * The headline marked by ts_headline (it is short), and what the snippet is made of: the body's
+     * beginning and the lexemes of the query the article was matched with, as querytree prints
+     * them.
+     */
     private static String highlights(SearchQuery query) {
         return """
             ts_headline(article_search_config(a.language), translate(a.headline, :protect, :protected), %1$s,
                                :headlineOptions) as marked_headline,
-                   ts_headline(article_search_config(a.language), translate(left(a.body_text, %2$d), :protect, :protected), %1$s,
-                               :snippetOptions) as marked_snippet""".formatted(rowQuery(query), SNIPPET_SOURCE_CHARS);
+                   left(a.body_text, %2$d) as snippet_source,
+                   querytree(%1$s) as query_words""".formatted(rowQuery(query), SNIPPET_SOURCE_CHARS);
     }
 
     private static final String HEADLINE_OPTIONS =
             "HighlightAll=true, StartSel=" + Highlights.START + ", StopSel=" + Highlights.STOP;
-
-    private static final String SNIPPET_OPTIONS = "MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2,"
-            + " FragmentDelimiter=\" … \", StartSel=" + Highlights.START + ", StopSel=" + Highlights.STOP;
 
     private final JdbcClient jdbc;
 
@@ -217,8 +220,7 @@ class SearchRepository {
         return params.addValue("now", utc(now))
                 .addValue("protect", Highlights.PROTECT)
                 .addValue("protected", Highlights.PROTECTED)
-                .addValue("headlineOptions", HEADLINE_OPTIONS)
-                .addValue("snippetOptions", SNIPPET_OPTIONS);
+                .addValue("headlineOptions", HEADLINE_OPTIONS);
     }
 
     /**
@@ -416,10 +418,10 @@ class SearchRepository {
     }
 
     private SearchRow row(ResultSet rs, int rowNum) throws SQLException {
-        return new SearchRow(
-                summaries.read(rs),
-                rs.getLong("version"),
-                Highlights.from(rs.getString("marked_headline"), rs.getString("marked_snippet")));
+        ArticleSummary summary = summaries.read(rs);
+        String snippet = Snippets.mark(
+                rs.getString("snippet_source"), Snippets.lexemes(rs.getString("query_words")), summary.language());
+        return new SearchRow(summary, rs.getLong("version"), Highlights.from(rs.getString("marked_headline"), snippet));
     }
 
     private static Instant instant(Timestamp timestamp) {

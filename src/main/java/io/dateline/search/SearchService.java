@@ -51,12 +51,13 @@ class SearchService {
     private static final int MIN_PROBE_ROWS = 2_000;
 
     /**
-     * Share of matches among the walked articles above which walking on beats listing every match
-     * through the index: at a million articles a walk costs 3.5 to 6 µs an article and the index 3
-     * to 4 µs a match, so for the 1,001 newest matches the two break even between 3% and 5%
+     * Share of matches among the walked articles above which walking on beats the index path: with
+     * the vectors in the row (V117) a walk costs 1.5 to 2.6 µs an article, and the index window of
+     * two common words about 50 ms whatever the window (their GIN posting lists are read whole), so
+     * a walk on of up to 201 / 2% = 10,050 articles is the cheaper of the two
      * (docs/search-performance.md).
      */
-    private static final double DENSE_SHARE = 0.05;
+    static final double DENSE_SHARE = 0.02;
 
     /**
      * How many times the span the walk's matches suggest the index path's window takes, so that
@@ -258,6 +259,12 @@ class SearchService {
             List<Candidate> joined = walkedOn(found, further, wanted);
             if (found.ownMatches() + further.ownMatches() >= wanted) {
                 return joined;
+            }
+            if (further.ownMatches() == 0) {
+                // the first walk's matches were a recent burst: beyond it the words are rare, and
+                // listing all their matches is cheap (a window sized from the burst would be wrong)
+                return search.candidates(query, after, now, wanted, Access.INDEX)
+                        .candidates();
             }
             found = new Found(joined, found.ownMatches() + further.ownMatches(), further.oldestOwn());
         }

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -152,6 +153,62 @@ class SearchRepositoryTests {
         assertThat(rows)
                 .singleElement()
                 .satisfies(row -> assertThat(row.highlights().headline()).contains("<mark>Лавров</mark>"));
+    }
+
+    @Test
+    void snippetsMarkTheBodyWordsTheArticleMatchedInAnyFormAndScript() {
+        assertThat(repository.rows(query("Lavrov"), List.of(lavrovRu), now))
+                .singleElement()
+                .satisfies(row -> assertThat(row.highlights().snippet()).contains("Сергей <mark>Лавров</mark> заявил"));
+        assertThat(repository.rows(query("переговоры продолжить"), List.of(lavrovRu), now))
+                .singleElement()
+                .satisfies(row -> assertThat(row.highlights().snippet())
+                        .contains("<mark>продолжить</mark> <mark>переговоры</mark>"));
+        assertThat(repository.rows(query("continuing talk"), List.of(lavrovEn), now))
+                .singleElement()
+                .satisfies(row -> assertThat(row.highlights().snippet())
+                        .contains("to <mark>continue</mark> the <mark>talks</mark>"));
+    }
+
+    /**
+     * The snippet's stemmers must agree with PostgreSQL's: on real sentences, every word that
+     * to_tsvector keeps (a position in the vector) is marked when the vector's lexemes are the
+     * query's, and nothing else is.
+     */
+    @Test
+    void snippetStemsAgreeWithPostgreSqlOnRealSentences() {
+        Map<String, String> sentences = Map.of(
+                "The central bank raised interest rates again on Friday, citing persistent inflation and"
+                        + " a weakening currency; analysts had expected the regulator's decision.",
+                "en",
+                "Generously funded universities are running new programmes for the country's families,"
+                        + " the ministry said, while skiers crowded the city's hills.",
+                "en",
+                "Министр иностранных дел России Сергей Лавров заявил, что Москва готова продолжить"
+                        + " переговоры; ёлки на Красной площади зажгут в субботу.",
+                "ru",
+                "Центральный банк повысил ключевую ставку, сославшись на ускорение инфляции и ослабление"
+                        + " рубля, сообщила служба регулятора.",
+                "ru",
+                "Sergey Lavrov said on Monday that Russian diplomats will meet their counterparts.",
+                "ru");
+        sentences.forEach((sentence, language) -> {
+            String config = language.equals("en") ? "english" : "russian";
+            String vector = jdbc.sql("select to_tsvector(cast(? as regconfig), ?)::text")
+                    .params(config, sentence)
+                    .query(String.class)
+                    .single();
+            List<String> lexemes = Snippets.lexemes(vector);
+            String marked = Snippets.mark(sentence, lexemes, language);
+            long marks = marked.chars().filter(c -> c == Highlights.START).count();
+            assertThat(marks)
+                    .as(sentence + "\n" + vector + "\n" + marked)
+                    .isEqualTo(jdbc.sql(
+                                    "select sum(cardinality(positions)) from unnest(to_tsvector(cast(? as regconfig), ?))")
+                            .params(config, sentence)
+                            .query(Long.class)
+                            .single());
+        });
     }
 
     @Test
