@@ -169,6 +169,13 @@ PAGE_IDS=$(psql -tAc "select string_agg(id::text, ',') from (select id from arti
 # page 51's position: the last article of page 50, as the cursor the wrk run follows encodes it
 read -r DEEP_ID DEEP_TIME <<< "$(psql -tAF' ' -c "select id, published_at from article
   where status = 'PUBLISHED' and published_at <= now() order by published_at desc, id desc offset 999 limit 1")"
+# the tsqueries SearchRepository.begin binds for "interest rates" (bench/search/terms.sql)
+tsquery_of() {
+  psql -tAc "select quote_literal($1::text)"
+}
+TS_ENGLISH=$(tsquery_of "websearch_to_tsquery('english', 'interest rates')")
+TS_RUSSIAN=$(tsquery_of "websearch_to_tsquery('russian', 'interest rates') || websearch_to_tsquery('russian', 'интерест ратес')")
+TS_SIMPLE=$(tsquery_of "websearch_to_tsquery('simple', 'interest rates')")
 floor_of() {
   local script=$1 extra=()
   case "$script" in
@@ -177,7 +184,7 @@ floor_of() {
     *) extra=(-f "bench/pgbench/$script.sql") ;;
   esac
   pgbench -n -M simple -c$CONNECTIONS -j$THREADS -T"$PG_DURATION" "${extra[@]}" \
-    -D q="'interest rates'" -D qCyrillic="'интерест ратес'" -D now='now()' -D ids="$PAGE_IDS" -D article="$ARTICLE_ID" \
+    -D english="$TS_ENGLISH" -D russian="$TS_RUSSIAN" -D simple="$TS_SIMPLE" -D now='now()' -D ids="$PAGE_IDS" -D article="$ARTICLE_ID" \
     -D afterTime="'$DEEP_TIME'" -D afterId="$DEEP_ID" \
     -D protect="'$PROTECT'" -D protected="'$PROTECTED'" \
     -D headlineOptions="'$HEADLINE_OPTIONS'" \

@@ -16,6 +16,7 @@ select quote_literal('<' || chr(57344) || chr(57345) || chr(57346)) as protect,
 \echo '== 1. Common two-word query, relevance, page 1: "interest rates" (together in about half of all articles)'
 \echo '-- walk: the newest 2,000 articles; the 201 newest matches are among them, so no other step'
 select quote_literal('interest rates') as q, quote_literal('интерест ратес') as "qCyrillic" \gset
+\ir search/terms.sql
 \set limit 201
 \set window 2000
 \ir search/candidates-walk.sql
@@ -27,6 +28,7 @@ select string_agg(id::text, ',') as ids
 \echo '== 2. Rare word, relevance, page 1: "zanzibar" (1 article in 5,000)'
 \echo '-- walk: no match among the newest 2,000, so the words are rare: the index lists every match'
 select quote_literal('zanzibar') as q, quote_literal('занзибар') as "qCyrillic" \gset
+\ir search/terms.sql
 \ir search/candidates-walk.sql
 \ir search/candidates-index.sql
 \echo '-- the page'
@@ -39,14 +41,17 @@ select string_agg(id::text, ',') as ids
 \set limit 21
 \set window 2000
 select quote_literal('interest rates') as q, quote_literal('интерест ратес') as "qCyrillic" \gset
+\ir search/terms.sql
 \ir search/candidates-walk.sql
 select quote_literal('zanzibar') as q, quote_literal('занзибар') as "qCyrillic" \gset
+\ir search/terms.sql
 \ir search/candidates-walk.sql
 \ir search/candidates-index.sql
 
 \echo '== 4. A long-tail pair of words (each in about a fifth of the articles, together in about 7%): "harvest tariff", date order'
 \echo '-- walk: 21 matches among the newest 2,000, so no other step'
 select quote_literal('harvest tariff') as q, quote_literal('харвест тарифф') as "qCyrillic" \gset
+\ir search/terms.sql
 \ir search/candidates-walk.sql
 
 \echo '== 5. Long-tail pairs under 5%, relevance: the walk finds too few, so the index reads a publish-time window'
@@ -55,11 +60,13 @@ select quote_literal('harvest tariff') as q, quote_literal('харвест та�
 \set window 2000
 \echo '-- "curriculum lecture" (about 3%): about 60 matches in the walk, a window of 38 days'
 select quote_literal('curriculum lecture') as q, quote_literal('курикулум лектуре') as "qCyrillic" \gset
+\ir search/terms.sql
 \ir search/candidates-walk.sql
 select quote_literal(now() - interval '38 days') as "from" \gset
 \ir search/candidates-index-window.sql
 \echo '-- "quokka tessellation" (1 in 97): about 20 matches in the walk, a window of 132 days'
 select quote_literal('quokka tessellation') as q, quote_literal('куокка тесселлатион') as "qCyrillic" \gset
+\ir search/terms.sql
 \ir search/candidates-walk.sql
 select quote_literal(now() - interval '132 days') as "from" \gset
 \ir search/candidates-index-window.sql
@@ -67,6 +74,7 @@ select quote_literal(now() - interval '132 days') as "from" \gset
 \echo '== 6. One common word: "oil", relevance'
 \echo '-- the first walk, then (shown for its cost) the longer walk the service takes for words in 5-50% of articles'
 select quote_literal('oil') as q, quote_literal('оил') as "qCyrillic" \gset
+\ir search/terms.sql
 \ir search/candidates-walk.sql
 \set window 4020
 \ir search/candidates-walk.sql
@@ -74,8 +82,10 @@ select quote_literal('oil') as q, quote_literal('оил') as "qCyrillic" \gset
 \echo '== 7. An editor searching the 25,000 drafts: "interest rates", then "quokka" (about 250 drafts)'
 \set window 2000
 select quote_literal('interest rates') as q, quote_literal('интерест ратес') as "qCyrillic" \gset
+\ir search/terms.sql
 \ir search/drafts-walk.sql
 select quote_literal('quokka') as q, quote_literal('куокка') as "qCyrillic" \gset
+\ir search/terms.sql
 \ir search/drafts-walk.sql
 \ir search/drafts-index.sql
 

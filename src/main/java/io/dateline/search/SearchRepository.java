@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.postgresql.util.PGobject;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds and runs the SQL of a search. The text is always the bound parameter {@code :q}, read by
- * {@code websearch_to_tsquery}, which accepts any input: quotes, operators and SQL in it are words
- * or ignored punctuation, never syntax.
+ * {@code websearch_to_tsquery} (once, in the search's first statement: {@link #begin}), which
+ * accepts any input: quotes, operators and SQL in it are words or ignored punctuation, never
+ * syntax. The statements after it bind the resulting tsqueries.
  *
  * <p>Articles are indexed in their language's configuration (article.search_vector, migration V40),
  * so the text is matched per language group, each with its own configuration: {@code (en and
@@ -30,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * BitmapOr.
  *
  * <p>Matches come from two branches, united: the article's own text matches (through one of two
- * {@link Access} paths that the service chooses), or the article is filed under a topic whose name
- * matches the query and its text does not contain an excluded word (each such topic's stream walked
+ * {@link Access} paths that the service chooses), or (when some topic's name matches the query at
+ * all) the article is filed under a topic whose name matches the query and its text does not contain an excluded word (each such topic's stream walked
  * through article_topic_stream_idx). Each branch yields at most the newest :limit matches after the
  * position; only those are ranked, and only the page's rows get highlights and topics, in a second
  * statement.
@@ -43,43 +45,48 @@ class SearchRepository {
     private static final String WEIGHTS = "'{0.1, 0.2, 0.4, 1.0}'";
 
     /**
-     * Topics whose name matches the whole query in any configuration; each article found through
-     * one is then checked in its own language's configuration. Bounded, because each one is a
-     * branch of the search.
+     * Topics whose name matches the whole query in any configuration (the names' vectors are kept
+     * in the topic rows, migration V118), found by {@link #begin}; each article found through one is
+     * then checked in its own language's configuration. Bounded, because each one is a branch of
+     * the search.
      */
+    private static final String TOPICS_MATCHING = """
+            array(select tp.id
+                    from topic tp
+                   where tp.name_english @@ websearch_to_tsquery('english', :q)
+                      or tp.name_russian @@ websearch_to_tsquery('russian', :q)
+                      or tp.name_simple @@ websearch_to_tsquery('simple', :q)
+                   order by tp.id
+                   limit 20)""";
+
     private static final String MATCHED_TOPICS = """
             matched_topic as (
                 select tp.id, tp.name
                   from topic tp
-                 where to_tsvector('english', tp.name) @@ websearch_to_tsquery('english', :q)
-                    or to_tsvector('russian', tp.name) @@ websearch_to_tsquery('russian', :q)
-                    or to_tsvector('simple', tp.name) @@ websearch_to_tsquery('simple', :q)
-                 order by tp.id
-                 limit 20)""";
+                 where tp.id in (:matchedTopics))""";
 
     /**
-     * What is ranked: the article's compact vector (headline A, lead B: article.search_head,
-     * migration V65) and the names of the matching topics it is filed under (looked up only when
-     * some topic matched at all). Not the full search_vector: it is TOASTed, and reading it again
+     * What is ranked when some topic matched: the article's compact vector (headline A, lead B:
+     * article.search_head, migration V65) and the names of the matching topics it is filed under;
+     * when none did, the compact vector alone. Not the full search_vector: it is TOASTed, and reading it again
      * for every candidate cost more than the rest of the search (docs/search-performance.md). A
      * match in the body alone ranks 0 here, so such matches follow headline and lead matches in
      * order of recency.
      */
-    private static final String DOCUMENT = """
-            case when not exists (select from matched_topic) then a.search_head
-                   else a.search_head || coalesce(setweight(to_tsvector(article_search_config(a.language),
+    private static final String DOCUMENT_WITH_TOPICS = """
+            a.search_head || coalesce(setweight(to_tsvector(article_search_config(a.language),
                         (select string_agg(m.name, ' ' order by m.id)
                            from article_topic_link x join matched_topic m on m.id = x.topic_id
-                          where x.article_id = a.id)), 'B'), '') end""";
+                          where x.article_id = a.id)), 'B'), '')""";
 
     /**
      * Article {@code a}'s document and query as {@code d.document} and {@code d.query}. "offset 0"
      * keeps PostgreSQL from flattening the subquery into the expressions that use it, which would
      * build the document once per use.
      */
-    private static String documentAndQuery(SearchQuery query) {
-        return " cross join lateral (select " + DOCUMENT + " as document,\n" + "                            "
-                + rowQuery(query) + " as query offset 0) d\n";
+    private static String documentAndQuery(Terms terms) {
+        return " cross join lateral (select " + (terms.topics().isEmpty() ? "a.search_head" : DOCUMENT_WITH_TOPICS)
+                + " as document,\n" + "                            " + rowQuery() + " as query offset 0) d\n";
     }
 
     /** See {@link Relevance}: a headline tier plus the cover density rank scaled into [0, 1). */
@@ -98,12 +105,12 @@ class SearchRepository {
      * beginning and the lexemes of the query the article was matched with, as querytree prints
      * them.
      */
-    private static String highlights(SearchQuery query) {
+    private static String highlights() {
         return """
             ts_headline(article_search_config(a.language), translate(a.headline, :protect, :protected), %1$s,
                                :headlineOptions) as marked_headline,
                    left(a.body_text, %2$d) as snippet_source,
-                   querytree(%1$s) as query_words""".formatted(rowQuery(query), SNIPPET_SOURCE_CHARS);
+                   querytree(%1$s) as query_words""".formatted(rowQuery(), SNIPPET_SOURCE_CHARS);
     }
 
     private static final String HEADLINE_OPTIONS =
@@ -122,17 +129,50 @@ class SearchRepository {
     }
 
     /**
-     * Asks PostgreSQL to plan this transaction's statements for their actual parameters. The JDBC
-     * driver prepares a statement on the server after a few executions, and PostgreSQL may then
-     * switch to a generic plan, made without the values: not knowing the walk's window, it may read
-     * the whole table instead of the newest rows; not knowing the words, it cannot tell a rare one
-     * from a common one. A plan costs a few milliseconds; a wrong one, seconds. And cancels any
-     * statement of the transaction that runs longer than {@code statementTimeout}.
+     * Begins a search: its first statement sets the transaction's statement timeout and plan mode,
+     * turns the query into the tsquery of each text search configuration, and finds the topics
+     * whose name matches it. The search's statements then bind those tsqueries as parameters of
+     * type tsquery and name the topics by id ({@link Terms}), so that no statement parses the words
+     * again, and a statement without a topic branch has none to plan.
+     *
+     * <p>Plans: the JDBC driver prepares a statement on the server after a few executions, and
+     * PostgreSQL may then use a generic plan, made without the parameters' values. Walks and page
+     * rows of a published search without topic filters run on generic plans ({@code
+     * force_generic_plan}): their shape is fixed by the SQL (the newest rows by the publish-time
+     * index, rows by primary key), so one plan per connection serves every query, where planning
+     * the walk anew each time cost more than a quarter of it. Anything else plans for its actual
+     * parameters ({@code force_custom_plan}), as the index paths always do ({@link
+     * #planForActualParameters}): not knowing the window, a topic filter's join may read the whole
+     * table; not knowing the words, the index path cannot tell a rare one from a common one. A plan
+     * costs a millisecond or two; a wrong one, seconds.
      */
-    void planForActualParameters(Duration statementTimeout) {
-        jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)"
-                        + " || set_config('statement_timeout', ?, true)")
-                .param(Long.toString(statementTimeout.toMillis()))
+    Terms begin(SearchQuery query, Duration statementTimeout) {
+        boolean generic = query.scope() == SearchScope.PUBLISHED
+                && query.topicIds().isEmpty()
+                && query.excludedTopicIds().isEmpty();
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("q", query.text())
+                .addValue("planMode", generic ? "force_generic_plan" : "force_custom_plan")
+                .addValue("timeout", Long.toString(statementTimeout.toMillis()));
+        query.latinSpelling().ifPresent(latin -> params.addValue("qLatin", latin));
+        query.cyrillicSpelling().ifPresent(cyrillic -> params.addValue("qCyrillic", cyrillic));
+        return jdbc.sql("select set_config('plan_cache_mode', :planMode, true)"
+                        + " || set_config('statement_timeout', :timeout, true) as settings,\n"
+                        + "       cast(" + tsquery("english", query) + " as text) as english,\n"
+                        + "       cast(" + tsquery("russian", query) + " as text) as russian,\n"
+                        + "       cast(" + tsquery("simple", query) + " as text) as simple,\n"
+                        + "       " + TOPICS_MATCHING + " as topics")
+                .paramSource(params)
+                .query((rs, rowNum) -> new Terms(
+                        query, rs.getString("english"), rs.getString("russian"), rs.getString("simple"), List.of((Long
+                                        [])
+                                rs.getArray("topics").getArray())))
+                .single();
+    }
+
+    /** Plans the rest of the transaction's statements for their actual parameters (see {@link #begin}). */
+    void planForActualParameters() {
+        jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)")
                 .query(String.class)
                 .single();
     }
@@ -141,11 +181,11 @@ class SearchRepository {
      * The newest {@code wanted} matches after {@code after} (null: from the newest), newest first,
      * each with its rank, read with the given access path.
      */
-    Found candidates(SearchQuery query, Position after, Instant now, int wanted, Access access) {
-        MapSqlParameterSource params = parameters(query, now).addValue("limit", wanted);
+    Found candidates(Terms terms, Position after, Instant now, int wanted, Access access) {
+        MapSqlParameterSource params = parameters(terms, now).addValue("limit", wanted);
         int[] ownMatches = {0};
         Position[] oldestOwn = {null};
-        List<Candidate> candidates = jdbc.sql(candidatesSql(query, after, access, params))
+        List<Candidate> candidates = jdbc.sql(candidatesSql(terms, after, access, params))
                 .paramSource(params)
                 .query((rs, rowNum) -> {
                     ownMatches[0] = rs.getInt("own_matches");
@@ -161,13 +201,14 @@ class SearchRepository {
 
     /**
      * PostgreSQL's estimate of how many articles' own text matches, from its statistics of the
-     * search vectors' words (planning only, nothing is read): the product of the words' shares for
-     * an "and", so words that tend to occur together are underestimated.
+     * search vectors' words (planning only, nothing is read; EXPLAIN plans with the parameters'
+     * values whatever the plan mode): the product of the words' shares for an "and", so words that
+     * tend to occur together are underestimated.
      */
-    long estimatedMatches(SearchQuery query, Instant now) {
-        MapSqlParameterSource params = parameters(query, now);
-        String plan = jdbc.sql("explain (format json) select 1 from " + query.scope().articles + " a where "
-                        + ownMatch(query, params))
+    long estimatedMatches(Terms terms, Instant now) {
+        MapSqlParameterSource params = parameters(terms, now);
+        String plan = jdbc.sql("explain (format json) select 1 from "
+                        + terms.query().scope().articles + " a where " + ownMatch(terms.query(), params))
                 .paramSource(params)
                 .query(String.class)
                 .single();
@@ -178,21 +219,36 @@ class SearchRepository {
      * How many articles match, counted up to {@code cap + 1}: both branches of a search (own text
      * through the full-text index, topic names through their streams), each article once.
      */
-    int countMatches(SearchQuery query, Instant now, int cap) {
-        MapSqlParameterSource params = parameters(query, now).addValue("limit", cap + 1);
-        String sql = "with " + MATCHED_TOPICS + ",\n"
-                + "found as (\n"
-                // any cap + 1 matches of the own text, in no order: the scan stops there, where listing
-                // the newest would read (and sort) every match first
-                + "  (select a.id, " + query.scope().timeColumn + " as sort_time, true as own\n"
+    int countMatches(Terms terms, Instant now, int cap) {
+        SearchQuery query = terms.query();
+        MapSqlParameterSource params = parameters(terms, now).addValue("limit", cap + 1);
+        // any cap + 1 matches of the own text, in no order: the scan stops there, where listing
+        // the newest would read (and sort) every match first
+        String own = "  (select a.id, " + query.scope().timeColumn + " as sort_time, true as own\n"
                 + "     from " + query.scope().articles + " a\n"
                 + "    where " + ownMatch(query, params) + "\n"
-                + "    limit :limit)"
+                + "    limit :limit)";
+        return jdbc.sql(withFound(terms, own, null, params) + "select count(distinct id) from found")
+                .paramSource(params)
+                .query(Integer.class)
+                .single();
+    }
+
+    /**
+     * {@code with found as (...)}: the own-text matches, and when some topic's name matched, the
+     * articles filed under it (with {@code matched_topic} before it).
+     */
+    private static String withFound(Terms terms, String ownText, Position after, MapSqlParameterSource params) {
+        if (terms.topics().isEmpty()) {
+            return "with found as (\n" + ownText + "\n)\n";
+        }
+        params.addValue("matchedTopics", terms.topics());
+        return "with " + MATCHED_TOPICS + ",\n"
+                + "found as (\n"
+                + ownText
                 + "\n  union all\n"
-                + topicNames(query, null, params)
-                + "\n)\n"
-                + "select count(distinct id) from found";
-        return jdbc.sql(sql).paramSource(params).query(Integer.class).single();
+                + topicNames(terms.query(), after, params)
+                + "\n)\n";
     }
 
     /** The own-text condition with the query's filters: every match of the article's own text. */
@@ -205,19 +261,20 @@ class SearchRepository {
     }
 
     /** The page rows of the given articles, with highlights, in no particular order. */
-    List<SearchRow> rows(SearchQuery query, List<Long> ids, Instant now) {
-        MapSqlParameterSource params = parameters(query, now).addValue("ids", ids);
-        return jdbc.sql(rowsSql(query, params))
+    List<SearchRow> rows(Terms terms, List<Long> ids, Instant now) {
+        MapSqlParameterSource params = parameters(terms, now).addValue("ids", ids);
+        return jdbc.sql(rowsSql(terms.query(), params))
                 .paramSource(params)
                 .query(this::row)
                 .list();
     }
 
-    static MapSqlParameterSource parameters(SearchQuery query, Instant now) {
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("q", query.text());
-        query.latinSpelling().ifPresent(latin -> params.addValue("qLatin", latin));
-        query.cyrillicSpelling().ifPresent(cyrillic -> params.addValue("qCyrillic", cyrillic));
-        return params.addValue("now", utc(now))
+    static MapSqlParameterSource parameters(Terms terms, Instant now) {
+        return new MapSqlParameterSource()
+                .addValue("english", tsqueryValue(terms.english()))
+                .addValue("russian", tsqueryValue(terms.russian()))
+                .addValue("simple", tsqueryValue(terms.simple()))
+                .addValue("now", utc(now))
                 .addValue("protect", Highlights.PROTECT)
                 .addValue("protected", Highlights.PROTECTED)
                 .addValue("headlineOptions", HEADLINE_OPTIONS);
@@ -229,16 +286,12 @@ class SearchRepository {
      * its walk reached every match it had to. {@code oldest_own_*} is the oldest of those (which
      * the cut may have left out of the list): a walk that falls short goes on from there.
      */
-    static String candidatesSql(SearchQuery query, Position after, Access access, MapSqlParameterSource params) {
+    static String candidatesSql(Terms terms, Position after, Access access, MapSqlParameterSource params) {
+        SearchQuery query = terms.query();
         if (after != null) {
             params.addValue("afterTime", utc(after.time())).addValue("afterId", after.id());
         }
-        return "with " + MATCHED_TOPICS + ",\n"
-                + "found as (\n"
-                + ownText(query, after, access, params)
-                + "\n  union all\n"
-                + topicNames(query, after, params)
-                + "\n)\n"
+        return withFound(terms, ownText(query, after, access, params), after, params)
                 + "select a.id, f.sort_time, " + RANK + " as rank,\n"
                 + "       (select count(*) from found where own) as own_matches,\n"
                 + "       o.sort_time as oldest_own_time, o.id as oldest_own_id\n"
@@ -247,13 +300,13 @@ class SearchRepository {
                 + "  join " + query.scope().articles + " a on a.id = f.id\n"
                 + "  left join (select id, sort_time from found where own\n"
                 + "              order by sort_time, id limit 1) o on true\n"
-                + documentAndQuery(query)
+                + documentAndQuery(terms)
                 + " order by f.sort_time desc, f.id desc";
     }
 
     static String rowsSql(SearchQuery query, MapSqlParameterSource params) {
         return "select " + SummaryRows.COLUMNS + ",\n"
-                + "       " + highlights(query) + "\n"
+                + "       " + highlights() + "\n"
                 + "  from " + query.scope().articles + " a\n"
                 + " where a.id in (:ids)";
     }
@@ -329,7 +382,7 @@ class SearchRepository {
         return topics.append(
                         "\n           and (a.search_vector || setweight(to_tsvector(article_search_config(a.language),"
                                 + " m.name), 'B'))\n               @@ ")
-                .append(rowQuery(query))
+                .append(rowQuery())
                 .append("\n         order by ")
                 .append(streamTime)
                 .append(" desc, ")
@@ -347,28 +400,49 @@ class SearchRepository {
         Set<String> languages = query.languages();
         List<String> groups = new ArrayList<>();
         if (languages == null || languages.contains("en")) {
-            groups.add("(a.language = 'en' and a.search_vector @@ " + tsquery("english", query) + ")");
+            groups.add("(a.language = 'en' and a.search_vector @@ " + ENGLISH + ")");
         }
         if (languages == null || languages.contains("ru")) {
-            groups.add("(a.language = 'ru' and a.search_vector @@ " + tsquery("russian", query) + ")");
+            groups.add("(a.language = 'ru' and a.search_vector @@ " + RUSSIAN + ")");
         }
         if (languages == null) {
-            groups.add("(a.language not in ('en', 'ru') and a.search_vector @@ " + tsquery("simple", query) + ")");
+            groups.add("(a.language not in ('en', 'ru') and a.search_vector @@ " + SIMPLE + ")");
         } else {
             Set<String> others = new TreeSet<>(languages);
             others.removeAll(Set.of("en", "ru"));
             if (!others.isEmpty()) {
-                groups.add("(a.language in (:otherLanguages) and a.search_vector @@ " + tsquery("simple", query) + ")");
+                groups.add("(a.language in (:otherLanguages) and a.search_vector @@ " + SIMPLE + ")");
                 params.addValue("otherLanguages", List.copyOf(others));
             }
         }
         return groups;
     }
 
+    /**
+     * The query in each text search configuration, bound by {@link #parameters} as values of type
+     * tsquery: PostgreSQL reads them once per statement, and a generic plan compares each row with
+     * the value instead of evaluating websearch_to_tsquery again for it.
+     */
+    private static final String ENGLISH = "cast(:english as tsquery)";
+
+    private static final String RUSSIAN = "cast(:russian as tsquery)";
+
+    private static final String SIMPLE = "cast(:simple as tsquery)";
+
     /** The query in the configuration of article {@code a}'s language. */
-    private static String rowQuery(SearchQuery query) {
-        return "case a.language when 'en' then " + tsquery("english", query) + " when 'ru' then "
-                + tsquery("russian", query) + " else " + tsquery("simple", query) + " end";
+    private static String rowQuery() {
+        return "case a.language when 'en' then " + ENGLISH + " when 'ru' then " + RUSSIAN + " else " + SIMPLE + " end";
+    }
+
+    private static PGobject tsqueryValue(String text) {
+        try {
+            PGobject value = new PGobject();
+            value.setType("tsquery");
+            value.setValue(text);
+            return value;
+        } catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     /**
@@ -431,6 +505,13 @@ class SearchRepository {
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
+
+    /**
+     * A search's query as its statements bind it: the tsquery of each text search configuration
+     * (as text, each once read by PostgreSQL from the words typed and their other spelling) and
+     * the topics whose name matches (at most 20, by id), from {@link #begin}.
+     */
+    record Terms(SearchQuery query, String english, String russian, String simple, List<Long> topics) {}
 
     /** A match: its time and how well it matches (see {@link Relevance}). */
     record Candidate(long id, Instant time, double rank) {}

@@ -8,6 +8,7 @@ import io.dateline.platform.StatementTimeoutException;
 import io.dateline.search.SearchRepository.Access;
 import io.dateline.search.SearchRepository.Candidate;
 import io.dateline.search.SearchRepository.Found;
+import io.dateline.search.SearchRepository.Terms;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,8 +148,8 @@ class SearchService {
             return Result.EMPTY;
         }
         Instant reference = now.truncatedTo(ChronoUnit.MINUTES);
-        search.planForActualParameters(properties.statementTimeout());
-        List<Candidate> matches = newestMatches(query, after, now, limit + 1);
+        Terms terms = search.begin(query, properties.statementTimeout());
+        List<Candidate> matches = newestMatches(terms, after, now, limit + 1);
         List<Candidate> page = matches.size() > limit ? matches.subList(0, limit) : matches;
         String next = null;
         if (matches.size() > limit) {
@@ -158,8 +159,8 @@ class SearchService {
         List<Scored> scored = page.stream()
                 .map(candidate -> new Scored(candidate.id(), score(candidate, reference)))
                 .toList();
-        SearchTotal total = total(query, now, matches.size(), after == null && matches.size() <= limit);
-        return result(query, scored, now, next, total);
+        SearchTotal total = total(terms, now, matches.size(), after == null && matches.size() <= limit);
+        return result(terms, scored, now, next, total);
     }
 
     private Result byRelevance(SearchQuery query, String cursor, int limit) {
@@ -175,8 +176,8 @@ class SearchService {
         // Scores are aged from a whole minute: repeated requests within it give identical pages
         // (and ETags), and every page of one walk uses the instant its first page used.
         Instant reference = after == null ? now.truncatedTo(ChronoUnit.MINUTES) : after.reference();
-        search.planForActualParameters(properties.statementTimeout());
-        List<Candidate> candidates = newestMatches(query, null, now, window + 1);
+        Terms terms = search.begin(query, properties.statementTimeout());
+        List<Candidate> candidates = newestMatches(terms, null, now, window + 1);
         boolean moreThanWindow = candidates.size() > window;
         List<Scored> ranked = candidates.stream()
                 .limit(window)
@@ -207,7 +208,7 @@ class SearchService {
                             Long.toString(last.id()),
                             Integer.toString(shownAfter)));
         }
-        return result(query, page, now, next, total(query, now, candidates.size(), !moreThanWindow));
+        return result(terms, page, now, next, total(terms, now, candidates.size(), !moreThanWindow));
     }
 
     /**
@@ -217,15 +218,16 @@ class SearchService {
      * the estimate is the answer, marked as one: a count of every match of common words would cost
      * more than the search (see {@link SearchProperties#exactTotalLimit()}).
      */
-    private SearchTotal total(SearchQuery query, Instant now, int seen, boolean all) {
+    private SearchTotal total(Terms terms, Instant now, int seen, boolean all) {
         if (all) {
             return SearchTotal.exactly(seen);
         }
         int limit = properties.exactTotalLimit();
-        long estimate = search.estimatedMatches(query, now);
+        long estimate = search.estimatedMatches(terms, now);
         long atLeast = seen;
         if (seen <= limit && estimate <= limit) {
-            int counted = search.countMatches(query, now, limit);
+            search.planForActualParameters();
+            int counted = search.countMatches(terms, now, limit);
             if (counted <= limit) {
                 return SearchTotal.exactly(counted);
             }
@@ -246,16 +248,17 @@ class SearchService {
      * wrong guess costs a bounded walk, never the archive (see docs/search-performance.md for the
      * figures behind the constants).
      */
-    private List<Candidate> newestMatches(SearchQuery query, SearchRepository.Position after, Instant now, int wanted) {
+    private List<Candidate> newestMatches(Terms terms, SearchRepository.Position after, Instant now, int wanted) {
+        SearchQuery query = terms.query();
         int probe = Math.max(2 * wanted, MIN_PROBE_ROWS);
-        Found found = search.candidates(query, after, now, wanted, Access.walk(probe));
+        Found found = search.candidates(terms, after, now, wanted, Access.walk(probe));
         if (found.ownMatches() >= wanted) {
             return found.candidates();
         }
         if (found.ownMatches() >= DENSE_SHARE * probe) {
             // dense: walk on from the oldest match found, as far as the rest needs at this density
             Found further = search.candidates(
-                    query, found.oldestOwn(), now, wanted, Access.walk(walkOnRows(wanted, probe, found.ownMatches())));
+                    terms, found.oldestOwn(), now, wanted, Access.walk(walkOnRows(wanted, probe, found.ownMatches())));
             List<Candidate> joined = walkedOn(found, further, wanted);
             if (found.ownMatches() + further.ownMatches() >= wanted) {
                 return joined;
@@ -263,20 +266,23 @@ class SearchService {
             if (further.ownMatches() == 0) {
                 // the first walk's matches were a recent burst: beyond it the words are rare, and
                 // listing all their matches is cheap (a window sized from the burst would be wrong)
-                return search.candidates(query, after, now, wanted, Access.INDEX)
+                search.planForActualParameters();
+                return search.candidates(terms, after, now, wanted, Access.INDEX)
                         .candidates();
             }
             found = new Found(joined, found.ownMatches() + further.ownMatches(), further.oldestOwn());
         }
+        // the index paths need plans made for the words (see SearchRepository.begin)
+        search.planForActualParameters();
         Access window = indexWindow(query, after, now, found.candidates(), wanted);
         if (window != null) {
-            found = search.candidates(query, after, now, wanted, window);
+            found = search.candidates(terms, after, now, wanted, window);
             if (found.ownMatches() >= wanted
                     || (query.since() != null && !window.from().isAfter(query.since()))) {
                 return found.candidates();
             }
         }
-        return search.candidates(query, after, now, wanted, Access.INDEX).candidates();
+        return search.candidates(terms, after, now, wanted, Access.INDEX).candidates();
     }
 
     /**
@@ -343,12 +349,12 @@ class SearchService {
         return Access.index(end.minusSeconds((long) seconds));
     }
 
-    private Result result(SearchQuery query, List<Scored> page, Instant now, String next, SearchTotal total) {
+    private Result result(Terms terms, List<Scored> page, Instant now, String next, SearchTotal total) {
         if (page.isEmpty()) {
             return result(List.of(), List.of(), next, total);
         }
         Map<Long, SearchRow> rows = search
-                .rows(query, page.stream().map(Scored::id).toList(), now)
+                .rows(terms, page.stream().map(Scored::id).toList(), now)
                 .stream()
                 .collect(Collectors.toMap(row -> row.summary().id(), Function.identity()));
         List<SearchRow> shown = new ArrayList<>();

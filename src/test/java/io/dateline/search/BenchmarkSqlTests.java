@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,8 +26,10 @@ class BenchmarkSqlTests {
     private static final String EXPLAIN = "explain (analyze, buffers, costs off)\n";
 
     static Stream<Arguments> statements() {
-        SearchQuery published = query(SearchScope.PUBLISHED);
-        SearchQuery drafts = query(SearchScope.DRAFT);
+        // the statements as they run when no topic's name matches the query (the tsqueries are
+        // parameters: their values are not part of the SQL)
+        SearchRepository.Terms published = terms(SearchScope.PUBLISHED, List.of());
+        SearchRepository.Terms drafts = terms(SearchScope.DRAFT, List.of());
         MapSqlParameterSource ignored = new MapSqlParameterSource();
         return Stream.of(
                 Arguments.of(
@@ -45,7 +48,14 @@ class BenchmarkSqlTests {
                 Arguments.of(
                         "drafts-index.sql",
                         SearchRepository.candidatesSql(drafts, null, SearchRepository.Access.INDEX, ignored)),
-                Arguments.of("rows.sql", SearchRepository.rowsSql(published, ignored)),
+                Arguments.of(
+                        "candidates-walk-topics.sql",
+                        SearchRepository.candidatesSql(
+                                terms(SearchScope.PUBLISHED, List.of(1L)),
+                                null,
+                                SearchRepository.Access.walk(1),
+                                ignored)),
+                Arguments.of("rows.sql", SearchRepository.rowsSql(published.query(), ignored)),
                 Arguments.of("suggest.sql", SuggestionRepository.sql().strip()));
     }
 
@@ -60,8 +70,9 @@ class BenchmarkSqlTests {
     }
 
     /** Bench queries are ASCII and unfiltered: Russian articles are matched with their Cyrillic spelling too. */
-    private static SearchQuery query(SearchScope scope) {
-        return new SearchQuery(
+    private static SearchRepository.Terms terms(SearchScope scope, List<Long> topics) {
+        SearchQuery query = new SearchQuery(
                 "interest rates", SearchSort.RELEVANCE, scope, null, Set.of(), Set.of(), null, null, null, null);
+        return new SearchRepository.Terms(query, "english", "russian", "simple", topics);
     }
 }

@@ -9,6 +9,8 @@ import io.dateline.search.SearchRepository.Access;
 import io.dateline.search.SearchRepository.Candidate;
 import io.dateline.search.SearchRepository.Found;
 import io.dateline.search.SearchRepository.Position;
+import io.dateline.search.SearchRepository.Terms;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,7 +151,7 @@ class SearchRepositoryTests {
 
     @Test
     void highlightsMarkTheTransliteratedWordInTheArticlesOwnScript() {
-        List<SearchRow> rows = repository.rows(query("Lavrov"), List.of(lavrovRu), now);
+        List<SearchRow> rows = repository.rows(terms(query("Lavrov")), List.of(lavrovRu), now);
 
         assertThat(rows)
                 .singleElement()
@@ -157,14 +160,14 @@ class SearchRepositoryTests {
 
     @Test
     void snippetsMarkTheBodyWordsTheArticleMatchedInAnyFormAndScript() {
-        assertThat(repository.rows(query("Lavrov"), List.of(lavrovRu), now))
+        assertThat(repository.rows(terms(query("Lavrov")), List.of(lavrovRu), now))
                 .singleElement()
                 .satisfies(row -> assertThat(row.highlights().snippet()).contains("Сергей <mark>Лавров</mark> заявил"));
-        assertThat(repository.rows(query("переговоры продолжить"), List.of(lavrovRu), now))
+        assertThat(repository.rows(terms(query("переговоры продолжить")), List.of(lavrovRu), now))
                 .singleElement()
                 .satisfies(row -> assertThat(row.highlights().snippet())
                         .contains("<mark>продолжить</mark> <mark>переговоры</mark>"));
-        assertThat(repository.rows(query("continuing talk"), List.of(lavrovEn), now))
+        assertThat(repository.rows(terms(query("continuing talk")), List.of(lavrovEn), now))
                 .singleElement()
                 .satisfies(row -> assertThat(row.highlights().snippet())
                         .contains("to <mark>continue</mark> the <mark>talks</mark>"));
@@ -225,7 +228,7 @@ class SearchRepositoryTests {
         assertThat(month).containsExactly(oilEn, weekOld);
         assertThat(ids(repository
                         .candidates(
-                                query("oil"),
+                                terms(query("oil")),
                                 new SearchRepository.Position(now.minus(1, ChronoUnit.DAYS), Long.MAX_VALUE),
                                 now,
                                 100,
@@ -245,7 +248,7 @@ class SearchRepositoryTests {
         assertThat(inScope(SearchScope.SCHEDULED)).containsExactly(scheduled);
         assertThat(inScope(SearchScope.DRAFT)).containsExactly(draft);
         assertThat(inScope(SearchScope.ARCHIVED)).containsExactly(archived);
-        assertThat(repository.rows(scoped("oil", SearchScope.PUBLISHED), List.of(oilEn, scheduled, draft), now))
+        assertThat(repository.rows(terms(scoped("oil", SearchScope.PUBLISHED)), List.of(oilEn, scheduled, draft), now))
                 .extracting(row -> row.summary().id())
                 .containsExactly(oilEn);
     }
@@ -253,7 +256,13 @@ class SearchRepositoryTests {
     @Test
     void anArticleFiledUnderAMatchingTopicIsFoundWhileVisibleOnly() {
         String word = "Zymurgy"
-                + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 4);
+                + UUID.randomUUID()
+                        .toString()
+                        .replace("-", "")
+                        .substring(0, 4)
+                        .chars()
+                        .mapToObj(c -> String.valueOf((char) ('a' + Character.digit(c, 16))))
+                        .collect(Collectors.joining());
         long topic = jdbc.sql("insert into topic (slug, name, position, created_at, updated_at)"
                         + " values (?, ?, 0, now(), now()) returning id")
                 .params("t-" + UUID.randomUUID(), word)
@@ -269,7 +278,7 @@ class SearchRepositoryTests {
 
         assertThat(found(word)).containsExactly(visible);
         assertThat(ids(repository
-                        .candidates(query(word), null, now.plusSeconds(30), 100, Access.INDEX)
+                        .candidates(terms(query(word)), null, now.plusSeconds(30), 100, Access.INDEX)
                         .candidates()))
                 .containsExactly(scheduled, visible);
     }
@@ -284,7 +293,7 @@ class SearchRepositoryTests {
             String headline = i % 3 == 0 ? "Quarry walkonword report " + i : "Quarry report " + i;
             ids.add(article("en", headline, "Body of report " + i + ".", newest.minusSeconds(60L * i)));
         }
-        SearchQuery query = query("walkonword");
+        Terms query = terms(query("walkonword"));
         int wanted = 15;
 
         // 24 rows hold the matches 0, 3, ..., 21
@@ -306,10 +315,10 @@ class SearchRepositoryTests {
 
     private List<Long> inScope(SearchScope scope) {
         List<Long> byIndex = ids(repository
-                .candidates(scoped("oil", scope), null, now, 100, Access.INDEX)
+                .candidates(terms(scoped("oil", scope)), null, now, 100, Access.INDEX)
                 .candidates());
         List<Long> byWalk = ids(repository
-                .candidates(scoped("oil", scope), null, now, 100, Access.walk(1000))
+                .candidates(terms(scoped("oil", scope)), null, now, 100, Access.walk(1000))
                 .candidates());
         assertThat(byWalk).as("both access paths find the same in %s", scope).isEqualTo(byIndex);
         return byIndex;
@@ -340,11 +349,16 @@ class SearchRepositoryTests {
     }
 
     private List<Candidate> candidates(String text, Access access) {
-        return repository.candidates(query(text), null, now, 100, access).candidates();
+        return repository.candidates(terms(query(text)), null, now, 100, access).candidates();
     }
 
     private static List<Long> ids(List<Candidate> candidates) {
         return candidates.stream().map(Candidate::id).toList();
+    }
+
+    /** A search's first statement, as SearchService begins each search. */
+    private Terms terms(SearchQuery query) {
+        return repository.begin(query, Duration.ofSeconds(2));
     }
 
     private SearchQuery query(String text) {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
@@ -38,8 +39,15 @@ class SuggestionRepositoryTests {
     JdbcClient jdbc;
 
     /** A made-up word of letters only, so that tsquery and trigrams see one word. */
-    final String word =
-            "Quor" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6) + "vantix";
+    final String word = "Quor"
+            + UUID.randomUUID()
+                    .toString()
+                    .replace("-", "")
+                    .substring(0, 6)
+                    .chars()
+                    .mapToObj(c -> String.valueOf((char) ('a' + Character.digit(c, 16))))
+                    .collect(Collectors.joining())
+            + "vantix";
 
     @Test
     void headlinesByPrefixAreTheVisibleOnesNewestFirst() {
