@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -25,7 +26,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -52,6 +58,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * max-age; a change on this instance drops it at once ({@link PublicPagesChanged}); a change on
  * another instance arrives within a second through {@link ClusterEvictions}, and at the latest
  * when the max-age runs out should that channel be down.
+ *
+ * <p>Each page is rendered by one reader at a time: readers of a page being rendered for the first
+ * time wait for that render (unless a change came in since it began), and a page near the end of
+ * its life is renewed by one reader while the others are served it ({@link Page}).
  */
 @Order(AnonymousPageCache.FILTER_ORDER)
 public class AnonymousPageCache extends OncePerRequestFilter {
@@ -91,6 +101,13 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 
     private static final Set<String> FORBIDDING = Set.of("private", "no-store", "no-cache");
 
+    /**
+     * How long a reader waits for another's first render of the same page before rendering it
+     * itself: longer than a read may take (its statement timeout, 2 s by default, plus the network
+     * margin), so that a waiting reader normally gets the page or learns there is none.
+     */
+    private static final Duration FIRST_RENDER_WAIT = Duration.ofSeconds(3);
+
     private final PageCacheProperties properties;
 
     private final Clock clock;
@@ -100,6 +117,14 @@ public class AnonymousPageCache extends OncePerRequestFilter {
     private final Map<PublicPagesChanged.Scope, AtomicLong> generations = new EnumMap<>(PublicPagesChanged.Scope.class);
 
     private final String staleDirectives;
+
+    /**
+     * Pages being rendered for a first time, by key: a reader that finds no page while another
+     * renders it waits for that render instead of rendering the same page at once (at a start, 32
+     * readers of the same 20 searches rendered each of them 32 times, and some waited for a database
+     * connection until they failed).
+     */
+    private final ConcurrentMap<Key, Rendering> rendering = new ConcurrentHashMap<>();
 
     AnonymousPageCache(PageCacheProperties properties, Clock clock, MeterRegistry meters) {
         this.properties = properties;
@@ -186,6 +211,40 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             return;
         }
         long generation = generations.get(key.scope()).get();
+        Rendering mine = null;
+        if (cached == null && get) {
+            Rendering ours = new Rendering(generation, new CompletableFuture<>());
+            Rendering theirs = rendering.putIfAbsent(key, ours);
+            if (theirs == null) {
+                mine = ours;
+            } else {
+                Page theirPage = theirs.await(FIRST_RENDER_WAIT);
+                // rendered from what this reader would have seen: no change since the render began
+                if (theirPage != null && theirs.generation() == generation) {
+                    theirPage.writeTo(request, response);
+                    return;
+                }
+            }
+        }
+        try {
+            render(request, response, chain, key, get, generation, mine);
+        } finally {
+            if (mine != null) {
+                rendering.remove(key, mine);
+                mine.page().complete(null);
+            }
+        }
+    }
+
+    private void render(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            Key key,
+            boolean get,
+            long generation,
+            Rendering mine)
+            throws ServletException, IOException {
         ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
         chain.doFilter(get ? new UnconditionalRequest(request) : request, rendered);
         String cacheControl = rendered.getHeader(HttpHeaders.CACHE_CONTROL);
@@ -198,6 +257,8 @@ public class AnonymousPageCache extends OncePerRequestFilter {
             // a change that committed between the check and the put must not leave this page behind
             if (generations.get(key.scope()).get() != generation) {
                 pages.invalidate(key);
+            } else if (mine != null) {
+                mine.page().complete(page);
             }
         }
         // the headers are already on the response; only the body or a 304 remains to be decided
@@ -324,6 +385,25 @@ public class AnonymousPageCache extends OncePerRequestFilter {
 
         int weight() {
             return 64 + 2 * (target.length() + accept.length());
+        }
+    }
+
+    /**
+     * A first render of a page under way: the generation of its scope when it began, and the page
+     * once stored (null when it was not a page to keep, or a change came in between).
+     */
+    private record Rendering(long generation, CompletableFuture<Page> page) {
+
+        /** The page, or null when there is none or it took longer than {@code wait}. */
+        Page await(Duration wait) {
+            try {
+                return page.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (ExecutionException | TimeoutException ex) {
+                return null;
+            }
         }
     }
 

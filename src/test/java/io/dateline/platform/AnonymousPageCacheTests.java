@@ -10,6 +10,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -292,6 +299,77 @@ class AnonymousPageCacheTests {
 
         assertThat(servedDuringTheRenewal).hasValue(1);
         assertThat(rendered).as("the first render and the one renewal").hasValue(2);
+    }
+
+    @Test
+    void readersWhoFindNoPageWhileAnotherRendersItWaitForThatRender() throws Exception {
+        List<MockHttpServletResponse> others = firstRenderWithThreeWaitingReaders(application);
+
+        assertThat(rendered).as("one render for the four readers").hasValue(1);
+        assertThat(others).allSatisfy(other -> {
+            assertThat(other.getStatus()).isEqualTo(200);
+            assertThat(other.getContentAsString()).isEqualTo(body);
+        });
+    }
+
+    @Test
+    void aFirstRenderOvertakenByAChangeIsNotHandedToTheReadersWaitingForIt() throws Exception {
+        FilterChain changedWhileRendering = (request, response) -> {
+            application.doFilter(request, response);
+            cache.evict(PublicPagesChanged.content());
+        };
+
+        List<MockHttpServletResponse> others = firstRenderWithThreeWaitingReaders(changedWhileRendering);
+
+        assertThat(rendered)
+                .as("the first render, then each waiting reader its own")
+                .hasValue(4);
+        assertThat(others).allSatisfy(other -> assertThat(other.getStatus()).isEqualTo(200));
+    }
+
+    /**
+     * Starts a first render of a search page through {@code last}, held until three more readers of
+     * the same page have come and are seen still waiting, then lets it finish; their responses.
+     */
+    private List<MockHttpServletResponse> firstRenderWithThreeWaitingReaders(FilterChain last) throws Exception {
+        CountDownLatch renderBegun = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        FilterChain heldRender = (request, response) -> {
+            renderBegun.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            last.doFilter(request, response);
+        };
+        ExecutorService readers = Executors.newFixedThreadPool(4);
+        try {
+            Future<?> first = readers.submit(() -> {
+                cache.doFilter(get("/api/v1/search?q=rates"), new MockHttpServletResponse(), heldRender);
+                return null;
+            });
+            assertThat(renderBegun.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<MockHttpServletResponse>> others = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                others.add(readers.submit(() -> {
+                    MockHttpServletResponse response = new MockHttpServletResponse();
+                    cache.doFilter(get("/api/v1/search?q=rates"), response, application);
+                    return response;
+                }));
+            }
+            Thread.sleep(300);
+            assertThat(others).as("waiting for the first render").noneMatch(Future::isDone);
+            release.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            List<MockHttpServletResponse> responses = new ArrayList<>();
+            for (Future<MockHttpServletResponse> other : others) {
+                responses.add(other.get(10, TimeUnit.SECONDS));
+            }
+            return responses;
+        } finally {
+            readers.shutdownNow();
+        }
     }
 
     @Test
