@@ -89,6 +89,19 @@ select quote_literal('quokka') as q, quote_literal('куокка') as "qCyrillic
 \ir search/drafts-walk.sql
 \ir search/drafts-index.sql
 
+\echo '== 7b. A query that also names topics: "bench topic 3" (the topic branch, left out when no topic name matches)'
+\set window 2000
+\set limit 201
+select quote_literal('bench topic 3') as q, quote_literal('бенч топик 3') as "qCyrillic" \gset
+\ir search/terms.sql
+select string_agg(id::text, ',' order by id) as "matchedTopics"
+  from (select tp.id from topic tp
+         where tp.name_english @@ websearch_to_tsquery('english', :q)
+            or tp.name_russian @@ websearch_to_tsquery('russian', :q)
+            or tp.name_simple @@ websearch_to_tsquery('simple', :q)
+         order by tp.id limit 20) t \gset
+\ir search/candidates-walk-topics.sql
+
 \echo '== 8. Suggestions: a common prefix ("minis"), a prefix in no headline ("zanz"), a typo ("minsiter")'
 \echo '-- PostgreSQL alone walks all 980,000 headlines for "zanz" (5 s)'
 \set limit 10
