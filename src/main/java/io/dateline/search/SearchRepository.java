@@ -33,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Matches come from two branches, united: the article's own text matches (through one of two
  * {@link Access} paths that the service chooses), or (when some topic's name matches the query at
- * all) the article is filed under a topic whose name matches the query and its text does not contain an excluded word (each such topic's stream walked
- * through article_topic_stream_idx). Each branch yields at most the newest :limit matches after the
+ * all) the article is filed under a topic whose name matches the query and its text does not
+ * contain an excluded word (each such topic's stream walked through article_topic_stream_idx). Each branch yields at most the newest :limit matches after the
  * position; only those are ranked, and only the page's rows get highlights and topics, in a second
  * statement.
  */
@@ -68,10 +68,10 @@ class SearchRepository {
     /**
      * What is ranked when some topic matched: the article's compact vector (headline A, lead B:
      * article.search_head, migration V65) and the names of the matching topics it is filed under;
-     * when none did, the compact vector alone. Not the full search_vector: it is TOASTed, and reading it again
-     * for every candidate cost more than the rest of the search (docs/search-performance.md). A
-     * match in the body alone ranks 0 here, so such matches follow headline and lead matches in
-     * order of recency.
+     * when none did, the compact vector alone. Not the full search_vector: it is TOASTed, and
+     * reading it again for every candidate cost more than the rest of the search
+     * (docs/search-performance.md). A match in the body alone ranks 0 here, so such matches follow
+     * headline and lead matches in order of recency.
      */
     private static final String DOCUMENT_WITH_TOPICS = """
             a.search_head || coalesce(setweight(to_tsvector(article_search_config(a.language),
@@ -147,12 +147,9 @@ class SearchRepository {
      * costs a millisecond or two; a wrong one, seconds.
      */
     Terms begin(SearchQuery query, Duration statementTimeout) {
-        boolean generic = query.scope() == SearchScope.PUBLISHED
-                && query.topicIds().isEmpty()
-                && query.excludedTopicIds().isEmpty();
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("q", query.text())
-                .addValue("planMode", generic ? "force_generic_plan" : "force_custom_plan")
+                .addValue("planMode", genericPlans(query) ? "force_generic_plan" : "force_custom_plan")
                 .addValue("timeout", Long.toString(statementTimeout.toMillis()));
         query.latinSpelling().ifPresent(latin -> params.addValue("qLatin", latin));
         query.cyrillicSpelling().ifPresent(cyrillic -> params.addValue("qCyrillic", cyrillic));
@@ -163,18 +160,35 @@ class SearchRepository {
                         + "       cast(" + tsquery("simple", query) + " as text) as simple,\n"
                         + "       " + TOPICS_MATCHING + " as topics")
                 .paramSource(params)
-                .query((rs, rowNum) -> new Terms(
-                        query, rs.getString("english"), rs.getString("russian"), rs.getString("simple"), List.of((Long
-                                        [])
-                                rs.getArray("topics").getArray())))
+                .query((rs, rowNum) -> {
+                    Long[] topics = (Long[]) rs.getArray("topics").getArray();
+                    return new Terms(
+                            query,
+                            rs.getString("english"),
+                            rs.getString("russian"),
+                            rs.getString("simple"),
+                            List.of(topics));
+                })
                 .single();
     }
 
-    /** Plans the rest of the transaction's statements for their actual parameters (see {@link #begin}). */
-    void planForActualParameters() {
-        jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)")
-                .query(String.class)
-                .single();
+    /**
+     * Plans the rest of the transaction's statements for their actual parameters (see {@link
+     * #begin}); nothing to send for a search that began so.
+     */
+    void planForActualParameters(Terms terms) {
+        if (genericPlans(terms.query())) {
+            jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)")
+                    .query(String.class)
+                    .single();
+        }
+    }
+
+    /** Whether {@link #begin} lets the search's statements run on generic plans. */
+    private static boolean genericPlans(SearchQuery query) {
+        return query.scope() == SearchScope.PUBLISHED
+                && query.topicIds().isEmpty()
+                && query.excludedTopicIds().isEmpty();
     }
 
     /**
@@ -449,7 +463,7 @@ class SearchRepository {
      * The query as typed, OR'ed with its spelling in the script of the configuration's articles
      * when that differs: Cyrillic for Russian, Latin for the others.
      */
-    static String tsquery(String configuration, SearchQuery query) {
+    private static String tsquery(String configuration, SearchQuery query) {
         String typed = "websearch_to_tsquery('" + configuration + "', :q)";
         boolean russian = configuration.equals("russian");
         if (russian ? query.cyrillicSpelling().isEmpty() : query.latinSpelling().isEmpty()) {

@@ -226,7 +226,7 @@ class SearchService {
         long estimate = search.estimatedMatches(terms, now);
         long atLeast = seen;
         if (seen <= limit && estimate <= limit) {
-            search.planForActualParameters();
+            search.planForActualParameters(terms);
             int counted = search.countMatches(terms, now, limit);
             if (counted <= limit) {
                 return SearchTotal.exactly(counted);
@@ -255,6 +255,10 @@ class SearchService {
         if (found.ownMatches() >= wanted) {
             return found.candidates();
         }
+        // a walk on that finds nothing means the first walk's matches were a recent burst: beyond it
+        // the words are rare, and listing all their matches is cheap (a window sized from the burst
+        // would be wrong)
+        boolean burst = false;
         if (found.ownMatches() >= DENSE_SHARE * probe) {
             // dense: walk on from the oldest match found, as far as the rest needs at this density
             Found further = search.candidates(
@@ -263,18 +267,12 @@ class SearchService {
             if (found.ownMatches() + further.ownMatches() >= wanted) {
                 return joined;
             }
-            if (further.ownMatches() == 0) {
-                // the first walk's matches were a recent burst: beyond it the words are rare, and
-                // listing all their matches is cheap (a window sized from the burst would be wrong)
-                search.planForActualParameters();
-                return search.candidates(terms, after, now, wanted, Access.INDEX)
-                        .candidates();
-            }
+            burst = further.ownMatches() == 0;
             found = new Found(joined, found.ownMatches() + further.ownMatches(), further.oldestOwn());
         }
         // the index paths need plans made for the words (see SearchRepository.begin)
-        search.planForActualParameters();
-        Access window = indexWindow(query, after, now, found.candidates(), wanted);
+        search.planForActualParameters(terms);
+        Access window = burst ? null : indexWindow(query, after, now, found.candidates(), wanted);
         if (window != null) {
             found = search.candidates(terms, after, now, wanted, window);
             if (found.ownMatches() >= wanted
