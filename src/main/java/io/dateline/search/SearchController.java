@@ -85,6 +85,11 @@ class SearchController {
                                      200 results. Add words or filters to narrow the search, or use\
                                      sort=date, which pages through every match.", "maxResults": 200}""")))
     @ApiResponse(responseCode = "422", description = "A topic slug in topic or excludeTopic does not exist")
+    @ApiResponse(
+            responseCode = "503",
+            description = "More searches are running than the service takes at once and this one's turn did not come"
+                    + " in time (search-busy), the search ran past its statement timeout (query-timeout), or the"
+                    + " database did not answer (database-unavailable); retry after the time in Retry-After")
     ResponseEntity<SearchResponse> search(@ParameterObject SearchParameters parameters) {
         SearchQuery query = parameters.query(topics, SearchScope.PUBLISHED);
         SearchService.Result result = search.search(query, parameters.cursor(), parameters.limitOrDefault());

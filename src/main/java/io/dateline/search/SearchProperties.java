@@ -27,6 +27,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param suggestionSimilarity trigram word similarity (0..1) a headline or topic name needs to be
  *     suggested for a misspelt prefix; 0.4 lets one transposition in a six-letter word through
  *     ("Lavorv" to "Lavrov" is 0.43) without flooding the list
+ * @param concurrency how many searches read the database at once (see {@link SearchAdmission});
+ *     0, the default, takes two per processor the JVM sees: a search is CPU work in the service and
+ *     in PostgreSQL, and two per core keep both busy while one waits on the other
+ * @param queueWait longest a search waits for its turn before it is answered 503 search-busy
  */
 @ConfigurationProperties("dateline.search")
 record SearchProperties(
@@ -34,7 +38,9 @@ record SearchProperties(
         @DefaultValue("200") int relevanceCandidates,
         @DefaultValue("0.4") double suggestionSimilarity,
         @DefaultValue("2s") Duration statementTimeout,
-        @DefaultValue("1000") int exactTotalLimit) {
+        @DefaultValue("1000") int exactTotalLimit,
+        @DefaultValue("0") int concurrency,
+        @DefaultValue("2s") Duration queueWait) {
 
     SearchProperties {
         if (recencyHalfLife.isNegative() || recencyHalfLife.isZero()) {
@@ -49,8 +55,19 @@ record SearchProperties(
         if (exactTotalLimit < 0 || exactTotalLimit > 100_000) {
             throw new IllegalArgumentException("dateline.search.exact-total-limit must be 0 to 100000");
         }
+        if (concurrency < 0 || concurrency > 1_000) {
+            throw new IllegalArgumentException("dateline.search.concurrency must be 0 to 1000");
+        }
+        if (queueWait.isNegative()) {
+            throw new IllegalArgumentException("dateline.search.queue-wait must not be negative");
+        }
         if (suggestionSimilarity <= 0 || suggestionSimilarity > 1) {
             throw new IllegalArgumentException("dateline.search.suggestion-similarity must be in (0, 1]");
         }
+    }
+
+    /** {@link #concurrency()}, or two per processor when it is 0. */
+    int concurrencyOrDefault(int processors) {
+        return concurrency > 0 ? concurrency : 2 * processors;
     }
 }

@@ -24,7 +24,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs searches and pages through them with signed cursors.
@@ -89,14 +91,23 @@ class SearchService {
 
     private final PublishedFacets facets;
 
+    private final SearchAdmission admission;
+
+    private final TransactionTemplate readOnly;
+
     SearchService(
             SearchRepository search,
             SuggestionRepository suggestions,
             Cursors cursors,
             SearchProperties properties,
             Clock clock,
-            PublishedFacets facets) {
+            PublishedFacets facets,
+            SearchAdmission admission,
+            PlatformTransactionManager transactions) {
         this.facets = facets;
+        this.admission = admission;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.search = search;
         this.suggestions = suggestions;
         this.cursors = cursors;
@@ -104,10 +115,15 @@ class SearchService {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * One page of a search, in its turn among the searches running at once ({@link
+     * SearchAdmission}): its transaction, and so its connection, begins when the turn comes.
+     */
     Result search(SearchQuery query, String cursor, int limit) {
         try {
-            return query.sort() == SearchSort.DATE ? byDate(query, cursor, limit) : byRelevance(query, cursor, limit);
+            return admission.admit(() -> readOnly.execute(status -> query.sort() == SearchSort.DATE
+                    ? byDate(query, cursor, limit)
+                    : byRelevance(query, cursor, limit)));
         } catch (DataAccessException ex) {
             if (StatementTimeoutException.causedBy(ex)) {
                 throw new StatementTimeoutException();
