@@ -34,9 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Matches come from two branches, united: the article's own text matches (through one of two
  * {@link Access} paths that the service chooses), or (when some topic's name matches the query at
  * all) the article is filed under a topic whose name matches the query and its text does not
- * contain an excluded word (each such topic's stream walked through article_topic_stream_idx). Each branch yields at most the newest :limit matches after the
- * position; only those are ranked, and only the page's rows get highlights and topics, in a second
- * statement.
+ * contain an excluded word (each such topic's stream walked through article_topic_stream_idx).
+ * Each branch yields at most the newest :limit matches after the position; only those are ranked,
+ * and only the page's rows get highlights and topics, in a second statement.
  */
 @Repository
 class SearchRepository {

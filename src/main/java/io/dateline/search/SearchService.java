@@ -280,11 +280,9 @@ class SearchService {
                 return joined;
             }
             // even a walk on that found nothing goes to the window, not to the whole index: the
-            // words may be dense and only this stretch empty ("evacuation opposition" at a million
-            // articles: 200 of 201 in the first walk, the next match 75 rows on, past a 70-row walk
-            // on; listing all its 87,000 matches ran past the statement timeout, the window takes
-            // milliseconds), and when they are rare beyond a recent burst the window is one short
-            // index read before the whole index
+            // words may be dense and only this stretch empty, and listing every match of dense words
+            // runs past the statement timeout (docs/search-performance.md, "A walk on that finds
+            // nothing"); after a genuine burst the window is one short read before the whole index
             found = new Found(joined, found.ownMatches() + further.ownMatches(), further.oldestOwn());
         }
         // the index paths need plans made for the words (see SearchRepository.begin)
